@@ -1,0 +1,6 @@
+/**
+ * The all-in-one bundle: importing this module defines every Vitrine tag. Each tag's own entry
+ * (`@vitrine/core/price`, …) stays the way to load only what a page uses.
+ */
+export * from '@vitrine/core';
+import '@vitrine/core/price';

@@ -1,0 +1,34 @@
+/** Locales that Vitrine ships complete message catalogs for. */
+export const LOCALES = ['en', 'zh-CN'] as const;
+
+export type Locale = (typeof LOCALES)[number];
+
+/**
+ * Maps any BCP 47 tag to a shipped locale: every `zh*` tag except the traditional-script
+ * regions falls to `zh-CN`; everything else to `en`.
+ */
+export function toLocale(tag: string | null | undefined): Locale {
+  const t = (tag ?? '').trim().toLowerCase();
+  if (t === 'zh' || t.startsWith('zh-cn') || t.startsWith('zh-hans') || t.startsWith('zh-sg')) {
+    return 'zh-CN';
+  }
+  if (t.startsWith('zh-') && !/^zh-(tw|hk|mo|hant)/.test(t)) return 'zh-CN';
+  return 'en';
+}
+
+/**
+ * The language of `el`: its own `lang` or the nearest ancestor's, crossing shadow roots to their
+ * hosts, then `<html lang>`, then `en`.
+ */
+export function langOf(el: Element): Locale {
+  let node: Node | null = el;
+  while (node) {
+    if (node instanceof Element) {
+      const found = node.closest('[lang]');
+      if (found) return toLocale(found.getAttribute('lang'));
+    }
+    const root: Node = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return toLocale(document.documentElement.getAttribute('lang'));
+}

@@ -1,0 +1,113 @@
+// One build for every package under packages/. Entry points come from each package's `exports`
+// map: a subpath whose conditions name a `source` file is built from it to the `default` file,
+// with declarations beside it. See docs/adr/0001-tooling.md.
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join, basename } from 'node:path';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import replace from '@rollup/plugin-replace';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+import { dts } from 'rollup-plugin-dts';
+
+const only = process.env.VT_PACKAGES?.split(',');
+
+/** Every publishable package, with its entry points as { name: [source, output] }. */
+function packages() {
+  return readdirSync('packages')
+    .map((dir) => join('packages', dir))
+    .filter((dir) => existsSync(join(dir, 'package.json')))
+    .map((dir) => ({ dir, pkg: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) }))
+    .filter(({ pkg }) => !pkg.private && (!only || only.includes(pkg.name)))
+    .map(({ dir, pkg }) => {
+      const entries = {};
+      for (const conditions of Object.values(pkg.exports ?? {})) {
+        if (typeof conditions !== 'object' || !conditions.source) continue;
+        entries[basename(conditions.default, '.js')] = {
+          source: join(dir, conditions.source),
+          output: join(dir, conditions.default),
+        };
+      }
+      return { dir, pkg, entries };
+    });
+}
+
+/**
+ * Turns `DEV_MODE` off: every `if (DEV_MODE)` block is then dropped by the minifier. It runs on
+ * TypeScript's output, because @rollup/plugin-typescript compiles from disk, not from earlier
+ * transforms.
+ */
+const devModeOff = () =>
+  replace({
+    include: ['**/dev-mode.ts'],
+    preventAssignment: false,
+    delimiters: ['', ''],
+    values: { 'DEV_MODE = true': 'DEV_MODE = false' },
+  });
+
+// One terser instance with one name cache for the whole build: a private `_member` gets the same
+// short name in every package, and no two privates share one, so a subclass in one package
+// cannot clobber a base-class private from another. Packages are meant to be used from one
+// release together (docs/adr/0001-tooling.md).
+const minify = terser({
+  ecma: 2022,
+  module: true,
+  compress: { passes: 2 },
+  format: { comments: false },
+  mangle: { properties: { regex: /^_[A-Za-z]/ } },
+  nameCache: {},
+});
+
+const ts = () =>
+  typescript({
+    tsconfig: 'tsconfig.build.json',
+    include: ['packages/*/src/**/*.ts'],
+    compilerOptions: { noEmit: false, declaration: false, sourceMap: true, outDir: undefined },
+    noEmitOnError: true,
+  });
+
+const configs = [];
+for (const { dir, pkg, entries } of packages()) {
+  const input = Object.fromEntries(Object.entries(entries).map(([name, e]) => [name, e.source]));
+  if (Object.keys(input).length === 0) continue;
+  const bundle = Boolean(pkg.vitrine?.bundle);
+  // Per-package files leave their dependencies to the shop's bundler; the all-in-one bundle
+  // inlines everything, Lit included.
+  const deps = bundle ? [] : Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies });
+  const external = (id) => deps.some((d) => id === d || id.startsWith(`${d}/`));
+  const outDir = join(dir, 'dist');
+  configs.push({
+    input,
+    external,
+    plugins: [
+      nodeResolve({ exportConditions: ['source', 'browser', 'production'] }),
+      ts(),
+      devModeOff(),
+      minify,
+    ],
+    output: {
+      dir: outDir,
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: true,
+    },
+    onwarn(warning, warn) {
+      if (warning.code === 'THIS_IS_UNDEFINED') return;
+      warn(warning);
+    },
+  });
+  configs.push({
+    input,
+    // Declarations always refer to other packages by name, even in the bundle.
+    external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith(process.cwd()),
+    plugins: [dts({ tsconfig: 'tsconfig.build.json', compilerOptions: { customConditions: [] } })],
+    output: {
+      dir: outDir,
+      format: 'es',
+      entryFileNames: '[name].d.ts',
+      chunkFileNames: 'chunks/[name]-[hash].d.ts',
+    },
+  });
+}
+
+export default configs;
