@@ -13,6 +13,7 @@ const steps = [
   { name: 'typecheck', cmd: [bin('tsc'), '-p', 'tsconfig.json', '--noEmit'] },
   { name: 'lint', cmd: [bin('eslint'), '.', '--max-warnings', '0'] },
   { name: 'format', cmd: [bin('prettier'), '--check', '--log-level', 'warn', '.'] },
+  { name: 'docs', cmd: [process.execPath, 'scripts/docs.mjs', '--check'] },
   { name: 'build', cmd: [bin('rollup'), '-c', 'rollup.config.mjs', '--silent'] },
   { name: 'size', cmd: [process.execPath, 'scripts/size.mjs'] },
   { name: 'node tests', cmd: [process.execPath, 'scripts/test-node.mjs'], counts: join(tmp, 'node.json') },

@@ -1,0 +1,189 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { generateCatalog } from '../src/catalog.js';
+import type { Catalog, ShopLocale } from '../src/catalog-types.js';
+import { placeholderSvg } from '../src/placeholder-svg.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const shopRoot = resolve(here, '..');
+const repoRoot = resolve(shopRoot, '..', '..');
+
+/** Folders served as static files, by URL prefix. */
+const STATIC: Record<string, string> = {
+  '/vitrine/': join(repoRoot, 'packages', 'all', 'dist'),
+  '/': join(shopRoot, 'public'),
+};
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.map': 'application/json; charset=utf-8',
+  '.ico': 'image/x-icon',
+};
+
+// The demo shop loads nothing from other origins: scripts, styles and images are all local.
+const CSP =
+  "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'";
+
+export interface ShopServerOptions {
+  port?: number;
+  host?: string;
+}
+
+export interface ShopServer {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+function toLocale(value: string | null): ShopLocale {
+  return value?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-cache',
+    'content-security-policy': CSP,
+  });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  send(res, status, TYPES['.json']!, JSON.stringify(value));
+}
+
+/** Bundles the shop's page glue (examples/shop/src/client) into one module, in memory. */
+async function buildClient(): Promise<string> {
+  const result = await build({
+    entryPoints: [join(shopRoot, 'src', 'client', 'main.ts')],
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+/**
+ * The demo shop: static pages from `examples/shop/public`, the all-in-one Vitrine bundle from
+ * `packages/all/dist` (run `npm run build` first), a generated catalog as JSON and SVG placeholder
+ * images. Listens on 127.0.0.1 only.
+ */
+export async function startShop(options: ShopServerOptions = {}): Promise<ShopServer> {
+  const host = options.host ?? '127.0.0.1';
+  const catalogs: Record<ShopLocale, Catalog> = {
+    en: generateCatalog('en'),
+    'zh-CN': generateCatalog('zh-CN'),
+  };
+  const byId = new Map(catalogs.en.products.map((p, i) => [p.id, i]));
+  const client = await buildClient();
+
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    const url = new URL(req.url ?? '/', 'http://shop.local');
+    const path = decodeURIComponent(url.pathname);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+      return;
+    }
+    if (path === '/build/shop.js') {
+      send(res, 200, TYPES['.js']!, client);
+      return;
+    }
+    if (path === '/api/catalog') {
+      const { reviews: _reviews, ...rest } = catalogs[toLocale(url.searchParams.get('lang'))];
+      sendJson(res, 200, rest);
+      return;
+    }
+    const productMatch = /^\/api\/products\/([\w-]+)$/.exec(path);
+    if (productMatch) {
+      const catalog = catalogs[toLocale(url.searchParams.get('lang'))];
+      const index = byId.get(productMatch[1]!);
+      if (index === undefined) {
+        sendJson(res, 404, { error: `no product with id "${productMatch[1]}"` });
+        return;
+      }
+      const product = catalog.products[index]!;
+      sendJson(res, 200, { product, reviews: catalog.reviews.filter((r) => r.productId === product.id) });
+      return;
+    }
+    const imageMatch = /^\/img\/([\w]+)-(\d+)\.svg$/.exec(path);
+    if (imageMatch) {
+      const index = byId.get(imageMatch[1]!);
+      if (index === undefined) {
+        send(res, 404, 'text/plain; charset=utf-8', 'No such image');
+        return;
+      }
+      const product = catalogs.en.products[index]!;
+      const svg = placeholderSvg({ id: product.id, label: product.brand, index: Number(imageMatch[2]) });
+      res.writeHead(200, { 'content-type': TYPES['.svg']!, 'cache-control': 'public, max-age=3600' });
+      res.end(svg);
+      return;
+    }
+    serveStatic(path, res);
+  };
+
+  const server = createServer((req, res) => {
+    try {
+      handle(req, res);
+    } catch (error) {
+      console.error(`shop: ${req.method} ${req.url} failed:`, error);
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error');
+      else res.end();
+    }
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 4173, host, () => ok());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    server,
+    url: `http://${host}:${port}/`,
+    close: () => new Promise((ok) => server.close(() => ok())),
+  };
+}
+
+function serveStatic(path: string, res: ServerResponse): void {
+  for (const [prefix, dir] of Object.entries(STATIC)) {
+    if (!path.startsWith(prefix)) continue;
+    let file = normalize(join(dir, path.slice(prefix.length)));
+    // Never serve outside the folder (`/..%2f..` and friends).
+    if (file !== dir && !file.startsWith(dir + sep)) break;
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      if (prefix === '/vitrine/') {
+        send(
+          res,
+          404,
+          'text/plain; charset=utf-8',
+          'Vitrine is not built: run "npm run build" (npm start does).',
+        );
+        return;
+      }
+      continue;
+    }
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-cache',
+      'content-security-policy': CSP,
+    });
+    createReadStream(file).pipe(res);
+    return;
+  }
+  send(
+    res,
+    404,
+    'text/html; charset=utf-8',
+    '<!doctype html><title>Not found</title><p>Not found. <a href="/">Home</a>',
+  );
+}

@@ -1,0 +1,323 @@
+import type { Catalog, Product, Review, ShopLocale } from '../catalog-types.js';
+import { h } from './dom.js';
+import { t, type StringKey } from './strings.js';
+
+type CatalogSummary = Omit<Catalog, 'reviews'>;
+
+const LANG_KEY = 'vt-demo-lang';
+
+/** `?lang=` wins and is remembered; then the remembered choice; then English. */
+function pickLocale(): ShopLocale {
+  const param = new URLSearchParams(location.search).get('lang');
+  const stored = (() => {
+    try {
+      return localStorage.getItem(LANG_KEY);
+    } catch {
+      return null;
+    }
+  })();
+  const chosen = param ?? stored ?? 'en';
+  const locale: ShopLocale = chosen.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  try {
+    if (param) localStorage.setItem(LANG_KEY, locale);
+  } catch {
+    // Private mode: the choice lasts for this page only.
+  }
+  return locale;
+}
+
+const locale = pickLocale();
+const tr = (key: StringKey, values?: Record<string, string | number>) => t(locale, key, values);
+
+function header(): HTMLElement {
+  const here = location.pathname;
+  const link = (href: string, key: StringKey) =>
+    h('a', { href, 'aria-current': here === href ? 'page' : undefined }, tr(key));
+  const other: ShopLocale = locale === 'en' ? 'zh-CN' : 'en';
+  const switchUrl = new URL(location.href);
+  switchUrl.searchParams.set('lang', other);
+  return h(
+    'header',
+    { class: 'site-header' },
+    h('a', { class: 'skip', href: '#main' }, tr('skip')),
+    h('a', { class: 'brand', href: '/' }, tr('shopName')),
+    h(
+      'nav',
+      { 'aria-label': tr('navHome') },
+      link('/', 'navHome'),
+      link('/search.html', 'navSearch'),
+      link('/cart.html', 'navCart'),
+      link('/checkout.html', 'navCheckout'),
+    ),
+    h(
+      'a',
+      { class: 'lang', href: switchUrl.pathname + switchUrl.search, lang: other, hreflang: other },
+      other === 'zh-CN' ? '中文' : 'English',
+    ),
+  );
+}
+
+function searchForm(query = ''): HTMLElement {
+  return h(
+    'form',
+    { class: 'search', role: 'search', action: '/search.html' },
+    h('label', { for: 'q', class: 'visually-hidden' }, tr('searchLabel')),
+    h('input', {
+      id: 'q',
+      name: 'q',
+      type: 'search',
+      value: query,
+      placeholder: tr('searchLabel'),
+      autocomplete: 'off',
+    }),
+    h('button', { type: 'submit' }, tr('searchButton')),
+  );
+}
+
+function card(product: Product, eager: boolean): HTMLElement {
+  const image = product.media[0];
+  return h(
+    'li',
+    { class: 'card' },
+    h(
+      'a',
+      { href: product.url },
+      image
+        ? h('img', {
+            src: image.url,
+            alt: image.alt,
+            width: image.width,
+            height: image.height,
+            loading: eager ? 'eager' : 'lazy',
+          })
+        : null,
+      h('span', { class: 'title' }, product.title),
+    ),
+    h('span', { class: 'brand-name' }, product.brand),
+    price(product),
+  );
+}
+
+function price(product: Product): HTMLElement {
+  return h('vt-price', {
+    amount: product.price.amount,
+    currency: product.price.currency,
+    'compare-at': product.compareAt?.amount,
+  });
+}
+
+function grid(products: Product[]): HTMLElement {
+  return h('ul', { class: 'grid' }, ...products.map((p, i) => card(p, i < 4)));
+}
+
+async function getJson<T>(url: string): Promise<T> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return (await res.json()) as T;
+}
+
+function loadCatalog(): Promise<CatalogSummary> {
+  return getJson<CatalogSummary>(`/api/catalog?lang=${locale}`);
+}
+
+async function home(main: HTMLElement): Promise<void> {
+  const catalog = await loadCatalog();
+  main.append(
+    h('h1', {}, tr('shopName')),
+    searchForm(),
+    h(
+      'section',
+      { 'aria-labelledby': 'popular' },
+      h('h2', { id: 'popular' }, tr('popular')),
+      h(
+        'ul',
+        { class: 'chips' },
+        ...catalog.popularSearches.map((q) =>
+          h('li', {}, h('a', { href: `/search.html?q=${encodeURIComponent(q)}` }, q)),
+        ),
+      ),
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'featured' },
+      h('h2', { id: 'featured' }, tr('featured')),
+      grid(catalog.products.slice(0, 12)),
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'cats' },
+      h('h2', { id: 'cats' }, tr('categories')),
+      h(
+        'ul',
+        { class: 'chips' },
+        ...catalog.categories.map((c) =>
+          h(
+            'li',
+            {},
+            h(
+              'a',
+              { href: `/search.html?category=${encodeURIComponent(c.path.join(' > '))}` },
+              `${c.path.join(' › ')} (${c.productCount})`,
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/**
+ * A plain substring filter so the page works today; `<vt-search-results>` (typo tolerance,
+ * pinyin, facets) replaces it.
+ */
+async function search(main: HTMLElement): Promise<void> {
+  const params = new URLSearchParams(location.search);
+  const q = (params.get('q') ?? '').trim();
+  const category = params.get('category') ?? '';
+  const catalog = await loadCatalog();
+  const needle = q.toLowerCase();
+  const hits = catalog.products.filter(
+    (p) =>
+      (!category || p.category.join(' > ') === category) &&
+      (!needle || [p.title, p.brand, ...p.category, ...p.tags].some((s) => s.toLowerCase().includes(needle))),
+  );
+  main.append(
+    h('h1', {}, q ? tr('resultsFor', { q }) : category ? category.replace(/ > /g, ' › ') : tr('allProducts')),
+    searchForm(q),
+    h('p', { role: 'status' }, hits.length ? tr('resultCount', { n: hits.length }) : tr('noResults', { q })),
+    grid(hits.slice(0, 48)),
+  );
+}
+
+function stars(value: number): string {
+  const full = Math.round(value);
+  return '★'.repeat(full) + '☆'.repeat(5 - full);
+}
+
+function reviewItem(review: Review): HTMLElement {
+  return h(
+    'li',
+    { class: 'review' },
+    h('p', { class: 'stars', 'aria-label': `${review.rating}/5` }, stars(review.rating)),
+    h('h3', {}, review.title),
+    h('p', { class: 'body' }, review.body),
+    h(
+      'p',
+      { class: 'meta' },
+      `${review.author} · ${new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(review.date))}`,
+      review.verified ? ` · ${tr('verified')}` : '',
+    ),
+    review.reply ? h('blockquote', {}, h('strong', {}, `${tr('merchantReply')}: `), review.reply.body) : null,
+  );
+}
+
+async function product(main: HTMLElement): Promise<void> {
+  const id = new URLSearchParams(location.search).get('id') ?? '';
+  let data: { product: Product; reviews: Review[] };
+  try {
+    data = await getJson(`/api/products/${encodeURIComponent(id)}?lang=${locale}`);
+  } catch (error) {
+    console.error('shop:', error);
+    main.append(h('h1', {}, tr('productMissing')), searchForm());
+    return;
+  }
+  const { product: p, reviews } = data;
+  document.title = `${p.title} · ${tr('shopName')}`;
+  const buyable = p.availability !== 'out_of_stock';
+  main.append(
+    h(
+      'article',
+      { class: 'product' },
+      h(
+        'div',
+        { class: 'media' },
+        ...p.media.map((m, i) =>
+          h('img', {
+            src: m.url,
+            alt: m.alt,
+            width: m.width,
+            height: m.height,
+            loading: i === 0 ? 'eager' : 'lazy',
+            fetchpriority: i === 0 ? 'high' : undefined,
+          }),
+        ),
+      ),
+      h(
+        'div',
+        { class: 'info' },
+        h('p', { class: 'crumbs' }, p.category.join(' › ')),
+        h('h1', {}, p.title),
+        h('p', { class: 'brand-name' }, tr('byBrand', { brand: p.brand })),
+        h(
+          'p',
+          { class: 'rating' },
+          p.rating.count ? tr('rating', { avg: p.rating.average, n: p.rating.count }) : tr('noReviews'),
+        ),
+        price(p),
+        ...p.options.map((o) =>
+          h('p', { class: 'option' }, h('strong', {}, `${o.name}: `), o.values.join(' / ')),
+        ),
+        h('p', {}, p.description),
+        h(
+          'button',
+          { type: 'button', disabled: true, 'aria-describedby': 'cart-note' },
+          buyable ? tr('addToCart') : tr('outOfStock'),
+        ),
+        h('p', { id: 'cart-note', class: 'note' }, tr('comingAddToCart')),
+      ),
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'reviews' },
+      h('h2', { id: 'reviews' }, tr('reviews')),
+      reviews.length
+        ? h('ul', { class: 'reviews' }, ...reviews.map(reviewItem))
+        : h('p', {}, tr('noReviews')),
+    ),
+  );
+}
+
+async function placeholder(main: HTMLElement, title: StringKey, note: StringKey): Promise<void> {
+  const catalog = await loadCatalog();
+  main.append(
+    h('h1', {}, tr(title)),
+    h('p', { class: 'note' }, tr(note)),
+    h(
+      'section',
+      { 'aria-labelledby': 'offers' },
+      h('h2', { id: 'offers' }, tr('coupons')),
+      h(
+        'ul',
+        { class: 'chips' },
+        ...catalog.coupons.map((c) => h('li', {}, h('code', {}, c.code), ` ${c.title}`)),
+      ),
+    ),
+  );
+}
+
+const PAGES: Record<string, (main: HTMLElement) => Promise<void>> = {
+  home,
+  search,
+  product,
+  cart: (main) => placeholder(main, 'cartTitle', 'comingCart'),
+  checkout: (main) => placeholder(main, 'checkoutTitle', 'comingCheckout'),
+};
+
+async function boot(): Promise<void> {
+  document.documentElement.lang = locale;
+  document.title = tr('shopName');
+  document.body.prepend(header());
+  const main = document.getElementById('main');
+  if (!main) return;
+  const page = PAGES[document.body.dataset['page'] ?? 'home'] ?? home;
+  try {
+    await page(main);
+  } catch (error) {
+    console.error('shop:', error);
+    main.append(h('p', { role: 'alert' }, tr('loadFailed')));
+  } finally {
+    main.setAttribute('aria-busy', 'false');
+  }
+}
+
+void boot();

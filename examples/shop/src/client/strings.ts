@@ -1,0 +1,88 @@
+import type { ShopLocale } from '../catalog-types.js';
+
+/** The demo shop's own page text (the components bring their own translations). */
+const en = {
+  shopName: 'Vitrine Demo Shop',
+  skip: 'Skip to content',
+  navHome: 'Home',
+  navSearch: 'Search',
+  navCart: 'Cart',
+  navCheckout: 'Checkout',
+  navInsights: 'Insights',
+  language: 'Language',
+  searchLabel: 'Search products',
+  searchButton: 'Search',
+  featured: 'Featured products',
+  categories: 'Categories',
+  popular: 'Popular searches',
+  resultsFor: 'Results for “{q}”',
+  allProducts: 'All products',
+  resultCount: '{n} products',
+  noResults: 'No products match “{q}”. Try one of the popular searches.',
+  byBrand: 'by {brand}',
+  reviews: 'Reviews',
+  noReviews: 'No reviews yet.',
+  rating: 'Rated {avg} out of 5 from {n} reviews',
+  verified: 'Verified buyer',
+  merchantReply: 'Reply from the shop',
+  addToCart: 'Add to cart',
+  outOfStock: 'Out of stock',
+  productMissing: 'This product could not be loaded.',
+  loadFailed: 'The catalog could not be loaded. Please reload the page.',
+  cartTitle: 'Your cart',
+  checkoutTitle: 'Checkout',
+  comingCart:
+    'The cart (shared across tabs, kept after reload) arrives with the cart store; until then this page is a placeholder.',
+  comingCheckout: 'The one-page checkout arrives with <vt-checkout>; until then this page is a placeholder.',
+  comingAddToCart: 'Adding to the cart arrives with the cart store.',
+  coupons: 'Offers',
+  minSpend: 'on orders over {amount}',
+};
+
+export type StringKey = keyof typeof en;
+
+const zhCN: Record<StringKey, string> = {
+  shopName: 'Vitrine 演示商店',
+  skip: '跳到正文',
+  navHome: '首页',
+  navSearch: '搜索',
+  navCart: '购物车',
+  navCheckout: '结算',
+  navInsights: '数据洞察',
+  language: '语言',
+  searchLabel: '搜索商品',
+  searchButton: '搜索',
+  featured: '精选商品',
+  categories: '商品分类',
+  popular: '热门搜索',
+  resultsFor: '“{q}”的搜索结果',
+  allProducts: '全部商品',
+  resultCount: '共 {n} 件商品',
+  noResults: '没有找到与“{q}”匹配的商品，试试热门搜索吧。',
+  byBrand: '品牌：{brand}',
+  reviews: '商品评价',
+  noReviews: '暂无评价。',
+  rating: '{n} 条评价，平均 {avg} 分（满分 5 分）',
+  verified: '已购买',
+  merchantReply: '商家回复',
+  addToCart: '加入购物车',
+  outOfStock: '暂时缺货',
+  productMissing: '无法加载该商品。',
+  loadFailed: '商品目录加载失败，请刷新页面重试。',
+  cartTitle: '我的购物车',
+  checkoutTitle: '结算',
+  comingCart: '购物车（多标签页同步、刷新后保留）将随购物车存储一起上线；目前此页为占位页。',
+  comingCheckout: '一页式结算将随 <vt-checkout> 上线；目前此页为占位页。',
+  comingAddToCart: '加入购物车功能将随购物车存储一起上线。',
+  coupons: '优惠',
+  minSpend: '满 {amount} 可用',
+};
+
+const catalogs: Record<ShopLocale, Record<StringKey, string>> = { en, 'zh-CN': zhCN };
+
+/** Shop text for `key`, with `{name}` placeholders filled from `values`. */
+export function t(locale: ShopLocale, key: StringKey, values: Record<string, string | number> = {}): string {
+  return catalogs[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+}
+
+export const shopStrings = catalogs;
