@@ -1,7 +1,7 @@
 // One build for every package under packages/. Entry points come from each package's `exports`
 // map: a subpath whose conditions name a `source` file is built from it to the `default` file,
 // with declarations beside it. See docs/adr/0001-tooling.md.
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
@@ -75,6 +75,8 @@ for (const { dir, pkg, entries } of packages()) {
   const deps = bundle ? [] : Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies });
   const external = (id) => deps.some((d) => id === d || id.startsWith(`${d}/`));
   const outDir = join(dir, 'dist');
+  // Chunk names carry hashes: start clean so stale chunks never ship.
+  rmSync(outDir, { recursive: true, force: true });
   configs.push({
     input,
     external,

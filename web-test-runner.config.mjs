@@ -4,12 +4,45 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { countReporter } from './scripts/count-reporter.mjs';
 import { CHROME_ARGS, findChrome } from './scripts/find-chrome.mjs';
 
+/**
+ * Real HTTP failures for data-source tests: `/__test__/status/<key>?code=<code>` answers that status;
+ * `/__test__/flaky/<key>` answers 503 on the first request per key and then the JSON body given
+ * in `?body=` (URL-encoded), so a retry can be observed; `/__test__/hits/<key>` tells how many
+ * requests a key has had.
+ */
+const hits = new Map();
+async function testEndpoints(ctx, next) {
+  const m = /^\/__test__\/(status|flaky|hits)\/([\w-]+)$/.exec(ctx.path);
+  if (!m) return next();
+  const [, kind, key] = m;
+  if (kind === 'hits') {
+    ctx.body = JSON.stringify({ hits: hits.get(key) ?? 0 });
+    ctx.type = 'application/json';
+    return undefined;
+  }
+  hits.set(key, (hits.get(key) ?? 0) + 1);
+  if (kind === 'status') {
+    ctx.status = Number(ctx.query.code ?? 500);
+    ctx.body = `status ${ctx.status}`;
+    return undefined;
+  }
+  if (hits.get(key) === 1) {
+    ctx.status = 503;
+    ctx.body = 'try again';
+    return undefined;
+  }
+  ctx.type = 'application/json';
+  ctx.body = ctx.query.body ?? '{}';
+  return undefined;
+}
+
 /** Browser tests: every `packages/* /test/**\/*.test.ts` except Node-only `*.node.test.ts`, in Debian's Chromium. */
 export default {
   rootDir: '.',
   files: ['packages/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts', '!**/*.node.test.ts'],
   // `source` resolves @vitrine/* to their TypeScript sources (see each package's `exports`).
   nodeResolve: { exportConditions: ['source', 'browser', 'production'] },
+  middleware: [testEndpoints],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: [
     chromeLauncher({

@@ -100,8 +100,13 @@ for (const dir of readdirSync('packages').map((d) => join('packages', d))) {
   }
   const next = `${text.slice(0, from + START.length)}\n\n${api}\n\n${text.slice(to)}`;
   if (next === text) continue;
-  if (check) stale.push(`${readme}: API section is out of date (run npm run docs)`);
-  else writeFileSync(readme, next);
+  if (check) {
+    let i = 0;
+    while (i < next.length && next[i] === text[i]) i++;
+    stale.push(
+      `${readme}: API section is out of date (run npm run docs); first difference near: ${JSON.stringify(next.slice(i - 40, i + 40))}`,
+    );
+  } else writeFileSync(readme, next);
 }
 for (const s of stale) console.error(`docs: ${s}`);
 process.exit(stale.length ? 1 : 0);

@@ -27,6 +27,8 @@ if (files.length > 0) {
   const run = spawnSync(
     process.execPath,
     [
+      // Resolve @vitrine/* to their TypeScript sources, as the browser tests do.
+      '--conditions=source',
       '--import',
       'tsx',
       '--test',

@@ -4,3 +4,5 @@
  */
 export * from '@vitrine/core';
 import '@vitrine/core/price';
+import '@vitrine/core/add-to-cart';
+import '@vitrine/core/cart-count';

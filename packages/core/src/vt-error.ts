@@ -1,12 +1,6 @@
-/** Detail of the `vt-error` event that every Vitrine element dispatches when its input is unusable. */
-export interface VtErrorDetail {
-  /** The element's tag, e.g. `vt-price`. */
-  tag: string;
-  /** The attribute or property that was wrong, e.g. `amount`. */
-  attribute: string;
-  /** One sentence saying what was wrong and what was expected. */
-  message: string;
-}
+import { vtEvent, type VtErrorDetail } from '@vitrine/schema';
+
+export type { VtErrorDetail };
 
 /**
  * Reports a problem with an element's input the one way every Vitrine element does: one console
@@ -16,11 +10,5 @@ export interface VtErrorDetail {
 export function reportError(el: HTMLElement, detail: Omit<VtErrorDetail, 'tag'>): void {
   const tag = el.localName;
   console.error(`<${tag}>: attribute "${detail.attribute}" ${detail.message}`);
-  el.dispatchEvent(
-    new CustomEvent<VtErrorDetail>('vt-error', {
-      detail: { tag, ...detail },
-      bubbles: true,
-      composed: true,
-    }),
-  );
+  el.dispatchEvent(vtEvent('vt-error', { tag, ...detail }));
 }

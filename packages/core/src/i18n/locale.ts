@@ -4,16 +4,13 @@ export const LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /**
- * Maps any BCP 47 tag to a shipped locale: every `zh*` tag except the traditional-script
- * regions falls to `zh-CN`; everything else to `en`.
+ * Maps any BCP 47 tag to a shipped locale: every Chinese tag (`zh`, `zh-CN`, `zh-Hans`, and also
+ * `zh-TW`/`zh-HK`, whose readers are better served by Simplified Chinese than by English) to
+ * `zh-CN`; everything else to `en`.
  */
 export function toLocale(tag: string | null | undefined): Locale {
   const t = (tag ?? '').trim().toLowerCase();
-  if (t === 'zh' || t.startsWith('zh-cn') || t.startsWith('zh-hans') || t.startsWith('zh-sg')) {
-    return 'zh-CN';
-  }
-  if (t.startsWith('zh-') && !/^zh-(tw|hk|mo|hant)/.test(t)) return 'zh-CN';
-  return 'en';
+  return t === 'zh' || t.startsWith('zh-') || t.startsWith('zh_') ? 'zh-CN' : 'en';
 }
 
 /**

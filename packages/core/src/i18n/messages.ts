@@ -1,24 +1,59 @@
 import type { Locale } from './locale.js';
 
 /**
+ * A message: plain text with `{name}` placeholders, or plural forms chosen by `Intl.PluralRules`
+ * with the `count` value (`other` is required; `zero`/`one`/`two`/`few`/`many` where the language
+ * has them).
+ */
+export type Message = string | ({ other: string } & Partial<Record<Intl.LDMLPluralRule, string>>);
+
+/**
  * English strings: the reference catalog. Every key here must exist in every other catalog
  * (checked by `test/messages.test.ts`).
  */
 const en = {
+  'status.loading': 'Loading…',
+  'status.empty': 'Nothing to show.',
+  'status.error': 'Something went wrong. Please try again later.',
+  'product.error': 'This product could not be loaded.',
   'price.label': 'Price',
   'price.was': 'Was',
   'price.now': 'Now',
   'price.unavailable': 'Price unavailable',
-} as const;
+  'cart.add': 'Add to cart',
+  'cart.adding': 'Adding…',
+  'cart.added': 'Added to cart',
+  'cart.addedCount': { one: '{count} item added to cart', other: '{count} items added to cart' },
+  'cart.soldOut': 'Sold out',
+  'cart.preorder': 'Pre-order',
+  'cart.chooseVariant': 'Choose {options} first',
+  'cart.addFailed': 'Could not add to cart. Please try again.',
+  'cart.label': 'Cart',
+  'cart.count': { zero: 'Cart, empty', one: 'Cart, {count} item', other: 'Cart, {count} items' },
+} as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;
-export type Catalog = Record<MessageKey, string>;
+export type Catalog = Record<MessageKey, Message>;
 
 const zhCN: Catalog = {
+  'status.loading': '加载中…',
+  'status.empty': '暂无内容。',
+  'status.error': '出错了，请稍后再试。',
+  'product.error': '无法加载该商品。',
   'price.label': '价格',
   'price.was': '原价',
   'price.now': '现价',
   'price.unavailable': '价格暂不可用',
+  'cart.add': '加入购物车',
+  'cart.adding': '正在加入…',
+  'cart.added': '已加入购物车',
+  'cart.addedCount': { other: '已将 {count} 件商品加入购物车' },
+  'cart.soldOut': '已售罄',
+  'cart.preorder': '预订',
+  'cart.chooseVariant': '请先选择{options}',
+  'cart.addFailed': '加入购物车失败，请重试。',
+  'cart.label': '购物车',
+  'cart.count': { other: '购物车，{count} 件商品' },
 };
 
 /** The shipped catalogs, by locale. Read-only: use {@link setMessages} to override strings. */
@@ -34,7 +69,28 @@ export function setMessages(locale: Locale, messages: Partial<Catalog>): void {
   Object.assign(overrides[locale], messages);
 }
 
-/** The string for `key` in `locale`, with shop overrides applied. */
-export function msg(locale: Locale, key: MessageKey): string {
-  return overrides[locale][key] ?? catalogs[locale][key];
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+/**
+ * The string for `key` in `locale`, with shop overrides applied, the plural form picked by
+ * `values.count` and `{name}` placeholders filled (numbers formatted with `Intl.NumberFormat`).
+ */
+export function msg(locale: Locale, key: MessageKey, values: Record<string, string | number> = {}): string {
+  const message: Message = overrides[locale][key] ?? catalogs[locale][key];
+  let text: string;
+  if (typeof message === 'string') {
+    text = message;
+  } else {
+    const count = Number(values['count'] ?? 0);
+    let rules = pluralRules.get(locale);
+    if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+    // An explicit `zero` form wins for 0 even in languages whose plural rules have no zero category.
+    const form = count === 0 && message.zero !== undefined ? 'zero' : rules.select(count);
+    text = message[form] ?? message.other;
+  }
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = values[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? new Intl.NumberFormat(locale).format(value) : value;
+  });
 }

@@ -1,8 +1,6 @@
-/** An amount of money: integer minor units (cents, fen) plus an ISO 4217 currency code. */
-export interface Money {
-  amount: number;
-  currency: string;
-}
+import type { Money } from '@vitrine/schema';
+
+export type { Money };
 
 const CURRENCY = /^[A-Z]{3}$/;
 

@@ -1,9 +1,7 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
+import { VitrineElement } from '../../base/vitrine-element.js';
 import { DEV_MODE } from '../../dev-mode.js';
-import { langOf } from '../../i18n/locale.js';
-import { msg } from '../../i18n/messages.js';
 import { formatMoney, minorDigits, moneyProblem } from '../../money/format-money.js';
-import { reportError } from '../../vt-error.js';
 import { priceStyles } from './price.styles.js';
 
 interface Problem {
@@ -30,8 +28,8 @@ interface Problem {
  * @cssproperty --vt-price-color - Colour of the price. Defaults to `--vt-color-text`.
  * @cssproperty --vt-price-sale-color - Colour of a sale price. Defaults to `--vt-color-sale`.
  */
-export class VtPrice extends LitElement {
-  static override styles = priceStyles;
+export class VtPrice extends VitrineElement {
+  static override styles = [...VitrineElement.styles, priceStyles];
 
   static override properties = {
     amount: { type: Number },
@@ -46,11 +44,11 @@ export class VtPrice extends LitElement {
   /** Former price in minor units; shown struck through when higher than `amount`. */
   declare compareAt: number | undefined;
 
-  private _problem: Problem | null = null;
-  private _reported = '';
-
-  protected override willUpdate(_changed: PropertyValues<this>): void {
-    this._problem = this._check();
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const problem = this._check();
+    if (problem) this.fail(problem.attribute, problem.message);
+    else this.succeed();
   }
 
   private _check(): Problem | null {
@@ -81,27 +79,22 @@ export class VtPrice extends LitElement {
     return text;
   }
 
-  protected override updated(): void {
-    const key = this._problem ? `${this._problem.attribute}:${this._problem.message}` : '';
-    if (key && key !== this._reported) reportError(this, this._problem!);
-    this._reported = key;
+  protected override renderError() {
+    return html`<span part="error">${this.t('price.unavailable')}</span>`;
   }
 
-  protected override render() {
-    const lang = langOf(this);
-    if (this._problem) {
-      return html`<span part="error">${msg(lang, 'price.unavailable')}</span>`;
-    }
+  protected override renderReady() {
+    const lang = this.locale;
     const currency = this.currency!;
     const amount = this.amount!;
     const now = formatMoney({ amount, currency }, lang);
     const decimal = String(amount / 10 ** minorDigits(currency));
     const onSale = this.compareAt != null && this.compareAt > amount;
     // The hidden labels carry their own spaces so assistive tech reads "Now $19.99 Was $29.99".
-    const label = onSale ? html`<span class="sr">${msg(lang, 'price.now')} </span>` : nothing;
+    const label = onSale ? html`<span class="sr">${this.t('price.now')} </span>` : nothing;
     const was = onSale
       ? html` <s part="compare-at"
-          ><span class="sr">${msg(lang, 'price.was')} </span>${formatMoney(
+          ><span class="sr">${this.t('price.was')} </span>${formatMoney(
             { amount: this.compareAt!, currency },
             lang,
           )}</s

@@ -3,26 +3,25 @@ import { css } from 'lit';
 export const priceStyles = css`
   :host {
     display: inline-block;
-    font-family: var(--vt-font-family, inherit);
-    color: var(--vt-price-color, var(--vt-color-text, inherit));
+    color: var(--vt-price-color, var(--_vt-color-text));
     font-variant-numeric: tabular-nums;
   }
   [part='base'] {
     display: inline-flex;
     flex-wrap: wrap;
     align-items: baseline;
-    gap: var(--vt-space-1, 0.25em);
+    gap: var(--_vt-space-1);
   }
   .sale [part='amount'] {
-    color: var(--vt-price-sale-color, var(--vt-color-sale, light-dark(#b3261e, #ffb4ab)));
+    color: var(--vt-price-sale-color, var(--_vt-color-sale));
     font-weight: 600;
   }
   [part='compare-at'] {
-    color: var(--vt-color-text-muted, light-dark(#5f6368, #bdc1c6));
+    color: var(--_vt-color-text-muted);
     font-size: 0.875em;
   }
   [part='error'] {
-    color: var(--vt-color-text-muted, light-dark(#5f6368, #bdc1c6));
+    color: var(--_vt-color-text-muted);
     font-style: italic;
   }
   .sr {
@@ -32,10 +31,5 @@ export const priceStyles = css`
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
-  }
-  @media (forced-colors: active) {
-    .sale [part='amount'] {
-      color: CanvasText;
-    }
   }
 `;

@@ -1,0 +1,116 @@
+import type { Cart, CartLine } from '../model/types.js';
+import type { CartChangeReason, CartFunnelDetail } from './cart-events.js';
+import { toFunnelDetail } from './cart-funnel.js';
+import { MAX_QUANTITY, type CartLineData } from './cart-line.js';
+
+/** What a mutation did: the new cart (its `updatedAt` is set by the store), why, and the funnel event. */
+export interface CartChange {
+  cart: Cart;
+  reason: CartChangeReason;
+  funnel: CartFunnelDetail | null;
+}
+
+/**
+ * A change applied to the freshest stored cart inside one IndexedDB transaction, so it must be
+ * synchronous. Returns `null` when it changes nothing; throws to abort the write.
+ */
+export type CartMutation = (current: Cart) => CartChange | null;
+
+/** Adds `quantity` of `data`, merging with the line of the same variant. */
+export function addLine(data: CartLineData, quantity: number): CartMutation {
+  return (current) => {
+    const empty = current.lines.length === 0;
+    if (!empty && data.price.currency !== current.currency) {
+      throw new RangeError(
+        `[vitrine] cart.add(): line "${data.variantId}" is priced in ${data.price.currency} but the cart is in ${current.currency}; a cart holds one currency.`,
+      );
+    }
+    const existing = current.lines.find((l) => l.variantId === data.variantId);
+    const before = existing?.quantity ?? 0;
+    let after = before + quantity;
+    if (after > MAX_QUANTITY) {
+      console.warn(
+        `[vitrine] cart.add(): variant "${data.variantId}" would have ${after} items; the maximum of ${MAX_QUANTITY} is kept.`,
+      );
+      after = MAX_QUANTITY;
+    }
+    // The latest title, price and image win: they are what the shopper just saw.
+    const line: CartLine = { ...data, quantity: after };
+    const lines = existing ? current.lines.map((l) => (l === existing ? line : l)) : [...current.lines, line];
+    const currency = empty ? data.price.currency : current.currency;
+    return {
+      cart: { ...current, currency, lines },
+      reason: 'add',
+      funnel: toFunnelDetail('add_to_cart', currency, [{ line, quantity: after - before }]),
+    };
+  };
+}
+
+/** Sets the quantity of a variant's line; 0 removes it. A variant not in the cart is left alone. */
+export function setLineQuantity(variantId: string, quantity: number): CartMutation {
+  return (current) => {
+    const existing = current.lines.find((l) => l.variantId === variantId);
+    if (!existing || existing.quantity === quantity) return null;
+    if (quantity === 0) return removeLine(variantId)(current);
+    const line: CartLine = { ...existing, quantity };
+    const up = quantity > existing.quantity;
+    return {
+      cart: { ...current, lines: current.lines.map((l) => (l === existing ? line : l)) },
+      reason: 'update',
+      funnel: toFunnelDetail(up ? 'add_to_cart' : 'remove_from_cart', current.currency, [
+        { line, quantity: Math.abs(quantity - existing.quantity) },
+      ]),
+    };
+  };
+}
+
+/** Removes a variant's line. */
+export function removeLine(variantId: string): CartMutation {
+  return (current) => {
+    const existing = current.lines.find((l) => l.variantId === variantId);
+    if (!existing) return null;
+    return {
+      cart: { ...current, lines: current.lines.filter((l) => l !== existing) },
+      reason: 'remove',
+      funnel: toFunnelDetail('remove_from_cart', current.currency, [
+        { line: existing, quantity: existing.quantity },
+      ]),
+    };
+  };
+}
+
+/** Removes every line and code; one `remove_from_cart` lists everything removed. */
+export const clearCart: CartMutation = (current) => {
+  if (current.lines.length === 0 && current.codes.length === 0) return null;
+  return {
+    cart: { ...current, lines: [], codes: [] },
+    reason: 'clear',
+    funnel: toFunnelDetail(
+      'remove_from_cart',
+      current.currency,
+      current.lines.map((line) => ({ line, quantity: line.quantity })),
+    ),
+  };
+};
+
+const sameCode = (a: string, b: string) => a.toUpperCase() === b.toUpperCase();
+
+/** Adds a coupon code unless it is already there (codes compare case-insensitively). */
+export function addCode(code: string): CartMutation {
+  return (current) =>
+    current.codes.some((c) => sameCode(c, code))
+      ? null
+      : { cart: { ...current, codes: [...current.codes, code] }, reason: 'update', funnel: null };
+}
+
+/** Removes a coupon code (compared case-insensitively). */
+export function removeCode(code: string): CartMutation {
+  return (current) =>
+    current.codes.some((c) => sameCode(c, code))
+      ? {
+          cart: { ...current, codes: current.codes.filter((c) => !sameCode(c, code)) },
+          reason: 'update',
+          funnel: null,
+        }
+      : null;
+}

@@ -1,0 +1,55 @@
+import { css } from 'lit';
+
+export const cartCountStyles = css`
+  :host {
+    display: inline-block;
+    min-block-size: var(--vt-cart-count-size, 2.5rem);
+    min-inline-size: var(--vt-cart-count-size, 2.5rem);
+  }
+  [part='base'] {
+    position: relative;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    block-size: var(--vt-cart-count-size, 2.5rem);
+    min-inline-size: var(--vt-cart-count-size, 2.5rem);
+    color: inherit;
+    text-decoration: none;
+    border-radius: var(--_vt-radius);
+  }
+  svg {
+    inline-size: 1.5rem;
+    block-size: 1.5rem;
+  }
+  [part='count'] {
+    position: absolute;
+    inset-block-start: 0;
+    inset-inline-end: 0;
+    min-inline-size: 1.25rem;
+    padding: 0 0.3rem;
+    border-radius: 999px;
+    background: var(--vt-cart-count-background, var(--_vt-color-accent));
+    color: var(--vt-cart-count-color, var(--_vt-color-on-accent));
+    font-size: 0.75rem;
+    font-weight: 700;
+    line-height: 1.25rem;
+    text-align: center;
+    font-variant-numeric: tabular-nums;
+  }
+  [part='count'][hidden] {
+    display: none;
+  }
+  .sr {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  @media (forced-colors: active) {
+    [part='count'] {
+      border: 1px solid CanvasText;
+    }
+  }
+`;

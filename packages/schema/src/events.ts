@@ -1,0 +1,165 @@
+/**
+ * The catalog of every `vt-*` DOM event: its name, its detail type, and a helper that builds it
+ * the one way Vitrine dispatches events (bubbles, composed, typed detail).
+ *
+ * Components dispatch these; the tracker listens on `document` and turns them into wire events.
+ * They are the only way components and the tracker meet (ARCHITECTURE.md).
+ *
+ * @module
+ */
+import type { FunnelDetail } from './ga4.js';
+import type { Money } from './money.js';
+
+/** Every `vt-*` DOM event name, by a short camelCase key. */
+export const VT_EVENTS = {
+  error: 'vt-error',
+  funnel: 'vt-funnel',
+  cartChange: 'vt-cart-change',
+  variantChange: 'vt-variant-change',
+  searchSubmit: 'vt-search-submit',
+  ready: 'vt-ready',
+} as const;
+
+/** Detail of `vt-error`: an element's input (attribute, property or data) is unusable. */
+export interface VtErrorDetail {
+  /** The element's tag, e.g. `vt-price`. */
+  tag: string;
+  /** The attribute or property that was wrong, e.g. `amount`. */
+  attribute: string;
+  /** One sentence saying what was wrong and what was expected. */
+  message: string;
+}
+
+/** One cart line as the cart store holds it, in a {@link CartSnapshot}. */
+export interface CartLineSnapshot {
+  /** Variant id (the product id again for products without variants); unique within the cart. */
+  variantId: string;
+  /** Product id. */
+  productId: string;
+  /** Number of units, integer ≥ 1. */
+  quantity: number;
+  /** Product title as shown to the shopper. */
+  title: string;
+  /** Unit price before promotions, integer minor units. */
+  price: Money;
+  /** Stock-keeping unit, when the shop has one. */
+  sku?: string;
+  /** Chosen options, option name → value, e.g. `{ Color: 'Red', Size: 'XL' }`. */
+  options?: Record<string, string>;
+  /** Brand. */
+  brand?: string;
+  /** Category path, top level first, e.g. `['Apparel', 'Shirts']`. */
+  category?: string[];
+  /** Product page URL. */
+  url?: string;
+  /** Image URL. */
+  image?: string;
+}
+
+/** The whole cart at one moment, as the cart store persists and broadcasts it. */
+export interface CartSnapshot {
+  /** ISO 4217 code every line price and the subtotal are in. */
+  currency: string;
+  /** Lines in the order they were added. */
+  lines: CartLineSnapshot[];
+  /** Sum of `quantity` over `lines`. */
+  itemCount: number;
+  /**
+   * Sum of `price.amount × quantity` over `lines`, integer minor units, before promotions,
+   * shipping and tax (the pricing engine computes those from the snapshot).
+   */
+  subtotal: Money;
+  /** Coupon codes the shopper entered, in entry order. */
+  codes: string[];
+  /** When the cart last changed, milliseconds since the Unix epoch. */
+  updatedAt: number;
+}
+
+/** Why the cart changed, in {@link CartChangeDetail}. */
+export type CartChangeReason = 'add' | 'update' | 'remove' | 'clear' | 'sync' | 'load';
+
+/**
+ * Detail of `vt-cart-change`, fired by the cart store on `document` after every change.
+ * Only `add`, `update`, `remove` and `clear` are shopper actions in this tab; `sync` (another
+ * tab changed the cart) and `load` (the cart was restored from storage) are not, and the tracker
+ * must not turn them into funnel events.
+ */
+export interface CartChangeDetail {
+  /**
+   * `add` units added; `update` a quantity or option changed; `remove` a line removed; `clear`
+   * every line removed (or an order completed); `sync` changed in another tab; `load` restored
+   * from IndexedDB on page load.
+   */
+  reason: CartChangeReason;
+  /** The cart after the change. */
+  cart: CartSnapshot;
+}
+
+/** Detail of `vt-variant-change`, fired when the shopper picks a different variant. */
+export interface VariantChangeDetail {
+  /** Product id. */
+  productId: string;
+  /** The newly selected variant id. */
+  variantId: string;
+  /** The options that select it, option name → value, e.g. `{ Color: 'Red' }`. */
+  options: Record<string, string>;
+}
+
+/** Detail of `vt-search-submit`, fired when the shopper submits a search. */
+export interface SearchSubmitDetail {
+  /** The query as typed, trimmed. */
+  query: string;
+  /** The results page URL the search navigates to, when it navigates. */
+  url?: string;
+}
+
+/** Detail of `vt-ready`, fired once when an element has loaded its data and first rendered. */
+export interface ReadyDetail {
+  /** The element's tag, e.g. `vt-gallery`. */
+  tag: string;
+}
+
+/** Every `vt-*` DOM event name mapped to its detail type. */
+export interface VtEventMap {
+  /** An element's input is unusable; it renders its error state and logs one console error. */
+  'vt-error': VtErrorDetail;
+  /** A GA4 e-commerce step happened (`detail.name` is the GA4 event name). */
+  'vt-funnel': FunnelDetail;
+  /** The cart changed (here or in another tab) or was loaded. */
+  'vt-cart-change': CartChangeDetail;
+  /** The shopper picked another variant. */
+  'vt-variant-change': VariantChangeDetail;
+  /** The shopper submitted a search. */
+  'vt-search-submit': SearchSubmitDetail;
+  /** An element loaded its data and rendered for the first time. */
+  'vt-ready': ReadyDetail;
+}
+
+/** One `vt-*` event name. */
+export type VtEventName = keyof VtEventMap;
+
+/**
+ * Builds a `vt-*` event the one way Vitrine dispatches them: a `CustomEvent` that bubbles and is
+ * composed (crosses shadow roots), so one listener on `document` hears every element.
+ *
+ * ```ts
+ * this.dispatchEvent(vtEvent('vt-variant-change', { productId, variantId, options }));
+ * ```
+ */
+export function vtEvent<K extends VtEventName>(type: K, detail: VtEventMap[K]): CustomEvent<VtEventMap[K]> {
+  return new CustomEvent(type, { detail, bubbles: true, composed: true });
+}
+
+// Typed listeners everywhere: HTMLElementEventMap, DocumentEventMap and WindowEventMap all
+// extend GlobalEventHandlersEventMap in lib.dom, so one augmentation types
+// `el.addEventListener('vt-cart-change', (e) => e.detail.cart)` on elements, document and window.
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'vt-error': CustomEvent<VtErrorDetail>;
+    'vt-funnel': CustomEvent<FunnelDetail>;
+    'vt-cart-change': CustomEvent<CartChangeDetail>;
+    'vt-variant-change': CustomEvent<VariantChangeDetail>;
+    'vt-search-submit': CustomEvent<SearchSubmitDetail>;
+    'vt-ready': CustomEvent<ReadyDetail>;
+  }
+}
