@@ -10,19 +10,13 @@ const check = process.argv.includes('--check');
 const out = mkdtempSync(join(tmpdir(), 'vt-cem-'));
 const run = spawnSync(
   join('node_modules', '.bin', 'cem'),
-  [
-    'analyze',
-    '--globs',
-    'packages/*/src/components/**/*.ts',
-    '--litelement',
-    '--outdir',
-    relative('.', out),
-    '--quiet',
-  ],
+  ['analyze', '--globs', 'packages/*/src/**/*.ts', '--litelement', '--outdir', relative('.', out), '--quiet'],
   { stdio: 'inherit' },
 );
 if (run.status !== 0) process.exit(run.status ?? 1);
 const manifest = JSON.parse(readFileSync(join(out, 'custom-elements.json'), 'utf8'));
+// The analyzer reads files concurrently, so module order varies from run to run: sort it.
+manifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 writeFileSync('custom-elements.json', `${JSON.stringify(manifest, null, 2)}\n`);
 
 const cell = (text) => (text ?? '').replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
@@ -41,7 +35,8 @@ function apiSection(pkgDir) {
   for (const mod of manifest.modules.filter((m) => m.path.startsWith(`${pkgDir}/`))) {
     for (const d of (mod.declarations ?? []).filter((x) => x.tagName)) {
       const props = (d.members ?? []).filter(
-        (m) => m.kind === 'field' && (m.privacy ?? 'public') === 'public' && !m.static,
+        (m) =>
+          m.kind === 'field' && (m.privacy ?? 'public') === 'public' && !m.static && !m.name.startsWith('_'),
       );
       parts.push(
         [

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '@vitrine/core/add-to-cart';
-import type { VtAddToCart } from '@vitrine/core';
+import { getCartStore, type VtAddToCart } from '@vitrine/core';
 import { tea, tee } from './fixtures/products.js';
 
 interface Args {
@@ -44,9 +44,14 @@ export const PreOrder: Story = { args: { product: tee, variant: 'sb-tee-sand-m' 
 
 /** After a click: the polite "added" message. */
 export const Added: Story = {
+  args: { product: tee, variant: 'sb-tee-sand-l' },
   play: async ({ canvasElement }) => {
     const el = canvasElement.querySelector<VtAddToCart>('vt-add-to-cart')!;
     await el.updateComplete;
+    // A cart holds one currency: start from an empty one so the story adds whatever it shows.
+    const store = getCartStore();
+    await store.ready;
+    await store.clear();
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part="button"]')!.click();
   },
 };

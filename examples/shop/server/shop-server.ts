@@ -69,6 +69,8 @@ async function buildClient(): Promise<string> {
     minify: true,
     write: false,
     logLevel: 'silent',
+    // The page loads the built all-in-one bundle itself; the glue imports it by URL.
+    external: ['/vitrine/*'],
   });
   return result.outputFiles[0]!.text;
 }

@@ -88,6 +88,58 @@ describe('demo shop', () => {
     await page.close();
   });
 
+  it('lets a shopper pick a variant, add it to the cart and see it in another tab', async () => {
+    const product = await browser.newPage();
+    const errors: string[] = [];
+    product.on('pageerror', (e) => errors.push(String(e)));
+    await product.goto(new URL('/product.html?id=p0002&lang=en', shop.url).href, {
+      waitUntil: 'networkidle0',
+    });
+    await product.waitForSelector('main[aria-busy="false"]');
+    const shadowText = (tag: string, part: string) =>
+      product.evaluate(
+        (t, p) =>
+          document.querySelector(t)?.shadowRoot?.querySelector(`[part="${p}"]`)?.textContent?.trim() ?? '',
+        tag,
+        part,
+      );
+    assert.match(await shadowText('vt-add-to-cart', 'message'), /^Choose .+ first$/);
+    for (const select of await product.$$('.options select')) {
+      const values = await select.$$eval('option', (options) => options.map((o) => o.value).filter(Boolean));
+      await select.select(values[0]!);
+    }
+    const button = await product.waitForFunction(() =>
+      document.querySelector('vt-add-to-cart')?.shadowRoot?.querySelector('button[aria-disabled="false"]'),
+    );
+    await (button as unknown as { click(): Promise<void> }).click();
+    await product.waitForFunction(
+      () =>
+        document
+          .querySelector('vt-cart-count')
+          ?.shadowRoot?.querySelector('[part="base"]')
+          ?.getAttribute('aria-label') === 'Cart, 1 item',
+    );
+    assert.equal(await shadowText('vt-add-to-cart', 'message'), '1 item added to cart');
+
+    const cart = await browser.newPage();
+    await cart.goto(new URL('/cart.html', shop.url).href, { waitUntil: 'networkidle0' });
+    await cart.waitForSelector('.cart-lines li');
+    assert.equal(await cart.$eval('.cart-lines input', (i) => (i as HTMLInputElement).value), '1');
+    await cart.click('.cart-lines button');
+    await cart.waitForSelector('.cart-lines', { hidden: true });
+    // The product tab follows the change made in the cart tab.
+    await product.waitForFunction(
+      () =>
+        document
+          .querySelector('vt-cart-count')
+          ?.shadowRoot?.querySelector('[part="base"]')
+          ?.getAttribute('aria-label') === 'Cart, empty',
+    );
+    assert.deepEqual(errors, []);
+    await cart.close();
+    await product.close();
+  });
+
   it('keeps the shopper on a page with a translated message when a product is missing', async () => {
     const page = await browser.newPage();
     page.on('console', () => {}); // the 404 is expected and logged by the page

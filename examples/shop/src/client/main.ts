@@ -54,7 +54,43 @@ function header(): HTMLElement {
       { class: 'lang', href: switchUrl.pathname + switchUrl.search, lang: other, hreflang: other },
       other === 'zh-CN' ? '中文' : 'English',
     ),
+    h('vt-cart-count', { href: '/cart.html' }),
   );
+}
+
+/** The catalog's variants point at one picture (`mediaIndex`); Vitrine's model lists them. */
+function toModel(p: Product): Record<string, unknown> {
+  return { ...p, variants: p.variants.map(({ mediaIndex, ...v }) => ({ ...v, media: [mediaIndex] })) };
+}
+
+/** Option pickers that tell the page's Vitrine elements which variant is chosen. */
+function variantPicker(p: Product): HTMLElement | null {
+  if (p.options.length === 0) return null;
+  const chosen: Record<string, string> = {};
+  const form = h('div', { class: 'options' });
+  for (const option of p.options) {
+    const id = `opt-${option.name}`;
+    const select = h(
+      'select',
+      { id, name: option.name },
+      h('option', { value: '' }, '—'),
+      ...option.values.map((v) => h('option', { value: v }, v)),
+    );
+    select.addEventListener('change', () => {
+      chosen[option.name] = select.value;
+      const variant = p.variants.find((v) => p.options.every((o) => v.options[o.name] === chosen[o.name]));
+      if (!variant) return;
+      document.dispatchEvent(
+        new CustomEvent('vt-variant-change', {
+          detail: { productId: p.id, variantId: variant.id, options: variant.options },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+    });
+    form.append(h('label', { for: id }, option.name), select);
+  }
+  return form;
 }
 
 function searchForm(query = ''): HTMLElement {
@@ -223,7 +259,6 @@ async function product(main: HTMLElement): Promise<void> {
   }
   const { product: p, reviews } = data;
   document.title = `${p.title} · ${tr('shopName')}`;
-  const buyable = p.availability !== 'out_of_stock';
   main.append(
     h(
       'article',
@@ -254,16 +289,9 @@ async function product(main: HTMLElement): Promise<void> {
           p.rating.count ? tr('rating', { avg: p.rating.average, n: p.rating.count }) : tr('noReviews'),
         ),
         price(p),
-        ...p.options.map((o) =>
-          h('p', { class: 'option' }, h('strong', {}, `${o.name}: `), o.values.join(' / ')),
-        ),
+        variantPicker(p),
+        addToCart(p),
         h('p', {}, p.description),
-        h(
-          'button',
-          { type: 'button', disabled: true, 'aria-describedby': 'cart-note' },
-          buyable ? tr('addToCart') : tr('outOfStock'),
-        ),
-        h('p', { id: 'cart-note', class: 'note' }, tr('comingAddToCart')),
       ),
     ),
     h(
@@ -275,6 +303,93 @@ async function product(main: HTMLElement): Promise<void> {
         : h('p', {}, tr('noReviews')),
     ),
   );
+}
+
+function addToCart(p: Product): HTMLElement {
+  const el = h('vt-add-to-cart', {});
+  (el as HTMLElement & { product: unknown }).product = toModel(p);
+  return el;
+}
+
+interface CartApi {
+  getCartStore(): {
+    ready: Promise<void>;
+    get(): { currency: string; lines: CartLineView[] };
+    subtotal(): { amount: number; currency: string };
+    setQuantity(variantId: string, quantity: number): Promise<unknown>;
+    remove(variantId: string): Promise<unknown>;
+  };
+}
+interface CartLineView {
+  variantId: string;
+  title: string;
+  quantity: number;
+  price: { amount: number; currency: string };
+  url?: string;
+  image?: string;
+  options?: Record<string, string>;
+}
+
+/** The cart page: a plain list over the shared cart store until `<vt-cart>` replaces it. */
+async function cartPage(main: HTMLElement): Promise<void> {
+  // The same module URL as the page's <script>, so this is the already-loaded bundle.
+  const api = (await import(/* @vite-ignore */ '/vitrine/vitrine.js' as string)) as CartApi;
+  const store = api.getCartStore();
+  await store.ready;
+  const list = h('div', {});
+  main.append(h('h1', {}, tr('cartTitle')), list, h('p', { class: 'note' }, tr('comingCart')));
+  const render = () => {
+    const cart = store.get();
+    if (cart.lines.length === 0) {
+      list.replaceChildren(h('p', {}, tr('cartEmpty')), h('a', { href: '/' }, tr('navHome')));
+      return;
+    }
+    list.replaceChildren(
+      h(
+        'ul',
+        { class: 'cart-lines' },
+        ...cart.lines.map((line) => {
+          const qty = h('input', {
+            type: 'number',
+            min: 1,
+            max: 999,
+            value: line.quantity,
+            id: `q-${line.variantId}`,
+            inputmode: 'numeric',
+          });
+          qty.addEventListener('change', () => {
+            const n = Number(qty.value);
+            if (Number.isInteger(n) && n >= 1) void store.setQuantity(line.variantId, Math.min(n, 999));
+          });
+          const remove = h('button', { type: 'button', class: 'secondary' }, tr('remove'));
+          remove.addEventListener('click', () => void store.remove(line.variantId));
+          return h(
+            'li',
+            {},
+            line.image ? h('img', { src: line.image, alt: '', width: 80, height: 80 }) : null,
+            h(
+              'div',
+              {},
+              h('a', { href: line.url ?? '#' }, line.title),
+              line.options ? h('p', { class: 'meta' }, Object.values(line.options).join(' / ')) : null,
+              h('vt-price', { amount: line.price.amount, currency: line.price.currency }),
+            ),
+            h('label', { for: `q-${line.variantId}` }, tr('quantity')),
+            qty,
+            remove,
+          );
+        }),
+      ),
+      h(
+        'p',
+        { class: 'subtotal' },
+        `${tr('subtotal')}: `,
+        h('vt-price', { amount: store.subtotal().amount, currency: store.subtotal().currency }),
+      ),
+    );
+  };
+  render();
+  document.addEventListener('vt-cart-change', render);
 }
 
 async function placeholder(main: HTMLElement, title: StringKey, note: StringKey): Promise<void> {
@@ -299,7 +414,7 @@ const PAGES: Record<string, (main: HTMLElement) => Promise<void>> = {
   home,
   search,
   product,
-  cart: (main) => placeholder(main, 'cartTitle', 'comingCart'),
+  cart: cartPage,
   checkout: (main) => placeholder(main, 'checkoutTitle', 'comingCheckout'),
 };
 

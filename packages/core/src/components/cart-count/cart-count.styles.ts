@@ -23,8 +23,9 @@ export const cartCountStyles = css`
   }
   [part='count'] {
     position: absolute;
-    inset-block-start: 0;
-    inset-inline-end: 0;
+    /* Sits on the bag's upper corner without hiding it. */
+    inset-block-start: -0.375rem;
+    inset-inline-end: -0.75rem;
     min-inline-size: 1.25rem;
     padding: 0 0.3rem;
     border-radius: 999px;
