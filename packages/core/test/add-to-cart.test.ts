@@ -244,3 +244,23 @@ describe('<vt-add-to-cart>', () => {
     });
   });
 });
+
+describe('<vt-add-to-cart> layout', () => {
+  it('reserves its size while loading, so the page does not shift when the product arrives', async () => {
+    const key = `shift-${Math.random().toString(36).slice(2)}`;
+    const container = document.createElement('div');
+    container.innerHTML = `<vt-add-to-cart src="/__test__/flaky/${key}?body=${encodeURIComponent(JSON.stringify(tea))}"></vt-add-to-cart><p>below</p>`;
+    document.body.append(container);
+    const el = container.firstElementChild as VtAddToCart;
+    const below = container.querySelector('p')!;
+    await el.updateComplete;
+    expect(el.status).to.equal('loading');
+    const before = below.getBoundingClientRect().top;
+    const end = performance.now() + 3000;
+    while (el.status === 'loading' && performance.now() < end) await new Promise((r) => setTimeout(r, 20));
+    await el.updateComplete;
+    expect(el.status).to.equal('ready');
+    expect(below.getBoundingClientRect().top).to.equal(before);
+    container.remove();
+  });
+});

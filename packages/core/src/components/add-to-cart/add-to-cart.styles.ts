@@ -3,8 +3,9 @@ import { css } from 'lit';
 export const addToCartStyles = css`
   :host {
     display: inline-block;
-    /* Reserve the button's box before the product arrives so nothing shifts. */
-    min-block-size: var(--vt-add-to-cart-min-height, 2.75rem);
+    /* Reserve the button and its message line before the product arrives so nothing shifts. */
+    --_message-line: 1.25rem;
+    min-block-size: calc(var(--vt-add-to-cart-min-height, 2.75rem) + var(--_vt-space-1) + var(--_message-line));
     min-inline-size: var(--vt-add-to-cart-min-width, 10rem);
   }
   [part='button'] {
@@ -31,7 +32,8 @@ export const addToCartStyles = css`
   }
   [part='message'] {
     display: block;
-    min-block-size: 1.25em;
+    min-block-size: var(--_message-line);
+    line-height: var(--_message-line);
     margin-block-start: var(--_vt-space-1);
     font-size: 0.875em;
     color: var(--_vt-color-text-muted);
