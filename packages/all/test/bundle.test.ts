@@ -19,7 +19,9 @@ describe('@vitrine/all (the built bundle)', () => {
     document.body.append(host);
     const price = host.firstElementChild as HTMLElement & { updateComplete: Promise<unknown> };
     await price.updateComplete;
-    expect(price.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('现价 ¥1,299.00 原价 ¥1,599.00');
+    expect(price.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      '现价 ¥1,299.00 原价 ¥1,599.00',
+    );
     host.remove();
   });
 

@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
-import { captureConsole, expectAccessible, nextEvent } from '@vitrine/testing';
+import { captureConsole, expectAccessible, nextEvent, until } from '@vitrine/testing';
 import '@vitrine/core/add-to-cart';
 import { getCartStore, type CartFunnelDetail, type VtAddToCart, type VtErrorDetail } from '@vitrine/core';
 import { tea, tee } from './fixtures/products/model.js';
@@ -26,14 +26,6 @@ async function mount(setup: (el: VtAddToCart) => void, lang = 'en', inner = ''):
   await until(() => el.status !== 'loading');
   await el.updateComplete;
   return el;
-}
-
-async function until(check: () => boolean, ms = 3000): Promise<void> {
-  const end = performance.now() + ms;
-  while (!check()) {
-    if (performance.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 describe('<vt-add-to-cart>', () => {

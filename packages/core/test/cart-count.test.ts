@@ -1,15 +1,7 @@
 import { expect } from '@esm-bundle/chai';
-import { expectAccessible, fixture } from '@vitrine/testing';
+import { expectAccessible, fixture, until } from '@vitrine/testing';
 import '@vitrine/core/cart-count';
 import { getCartStore } from '@vitrine/core';
-
-async function until(check: () => boolean, ms = 3000): Promise<void> {
-  const end = performance.now() + ms;
-  while (!check()) {
-    if (performance.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 const badge = (el: Element) => el.shadowRoot!.querySelector<HTMLElement>('[part="count"]')!;
 const base = (el: Element) => el.shadowRoot!.querySelector<HTMLElement>('[part="base"]')!;

@@ -2,3 +2,4 @@ export { fixture, cleanupFixtures } from './fixture.js';
 export { expectAccessible } from './axe.js';
 export { captureConsole } from './capture-console.js';
 export { nextEvent } from './next-event.js';
+export { until } from './until.js';

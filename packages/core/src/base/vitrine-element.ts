@@ -41,6 +41,15 @@ export class VitrineElement extends LitElement {
       [part='status'].error {
         color: var(--_vt-color-danger);
       }
+      /* Text for assistive technology only. */
+      .sr {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
     `,
   ];
 

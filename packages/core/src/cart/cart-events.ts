@@ -18,30 +18,20 @@ export const CART_CHANGE_REASONS = ['add', 'update', 'remove', 'clear', 'sync', 
 export type CartChangeReason = (typeof CART_CHANGE_REASONS)[number];
 
 // The event contracts are owned by @vitrine/schema.
+import type { Ga4Item } from '@vitrine/schema';
+
 export type { CartChangeDetail, CartLineSnapshot, CartSnapshot } from '@vitrine/schema';
 
 /** The funnel events the cart store emits, named as GA4 recommends. */
 export const CART_FUNNEL_EVENTS = ['add_to_cart', 'remove_from_cart'] as const;
 export type CartFunnelEventName = (typeof CART_FUNNEL_EVENTS)[number];
 
-/** One entry of GA4's `items` array. Amounts are integer minor units. */
-export type FunnelItem = {
-  /** The SKU when the line has one, else the product id. */
-  item_id: string;
-  item_name: string;
-  item_brand?: string;
-  item_category?: string;
-  item_category2?: string;
-  item_category3?: string;
-  item_category4?: string;
-  item_category5?: string;
-  /** The variant's option values joined with " / ", e.g. "Red / M". */
-  item_variant?: string;
-  /** Unit price in minor units. */
-  price: number;
-  /** How many were added or removed by this change. */
-  quantity: number;
-};
+/**
+ * One entry of GA4's `items` array as the cart store sends it: `item_id` is the SKU when the line
+ * has one, else the product id; `item_variant` the option values joined with " / "; `price` the
+ * unit price in minor units; `quantity` how many this change added or removed.
+ */
+export type FunnelItem = Ga4Item & { price: number; quantity: number };
 
 /** Parameters of `add_to_cart` and `remove_from_cart`. */
 export type CartFunnelParams = {

@@ -5,7 +5,9 @@ export const addToCartStyles = css`
     display: inline-block;
     /* Reserve the button and its message line before the product arrives so nothing shifts. */
     --_message-line: 1.25rem;
-    min-block-size: calc(var(--vt-add-to-cart-min-height, 2.75rem) + var(--_vt-space-1) + var(--_message-line));
+    min-block-size: calc(
+      var(--vt-add-to-cart-min-height, 2.75rem) + var(--_vt-space-1) + var(--_message-line)
+    );
     min-inline-size: var(--vt-add-to-cart-min-width, 10rem);
   }
   [part='button'] {

@@ -40,14 +40,6 @@ export const cartCountStyles = css`
   [part='count'][hidden] {
     display: none;
   }
-  .sr {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   @media (forced-colors: active) {
     [part='count'] {
       border: 1px solid CanvasText;

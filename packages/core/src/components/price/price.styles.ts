@@ -24,12 +24,4 @@ export const priceStyles = css`
     color: var(--_vt-color-text-muted);
     font-style: italic;
   }
-  .sr {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
 `;
