@@ -9,7 +9,11 @@ const only = process.argv[2];
 const files = readdirSync('packages')
   .map((p) => join('packages', p, 'bench'))
   .filter((dir) => existsSync(dir))
-  .flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).map((f) => join(dir, f)))
+  .flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.bench.ts'))
+      .map((f) => join(dir, f)),
+  )
   .filter((f) => !only || f.includes(only));
 if (files.length === 0) {
   console.error(only ? `bench: no benchmark matches "${only}"` : 'bench: no benchmarks found');
@@ -18,7 +22,9 @@ if (files.length === 0) {
 let failed = 0;
 for (const file of files) {
   console.log(`\n▶ ${file}`);
-  const run = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', file], { stdio: 'inherit' });
+  const run = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', file], {
+    stdio: 'inherit',
+  });
   if (run.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

@@ -1,0 +1,4 @@
+export { priceCart } from './price-cart.js';
+export { verifyOrder, type VerifyOrderInput } from './verify-order.js';
+export { formatMoney, REASON, type ReasonCode } from './messages.js';
+export type * from './types.js';
