@@ -8,11 +8,14 @@ import { join, relative } from 'node:path';
 
 const check = process.argv.includes('--check');
 const out = mkdtempSync(join(tmpdir(), 'vt-cem-'));
+// The analyzer also writes a `customElements` path into package.json; keep the file as it was.
+const packageJson = readFileSync('package.json', 'utf8');
 const run = spawnSync(
   join('node_modules', '.bin', 'cem'),
   ['analyze', '--globs', 'packages/*/src/**/*.ts', '--litelement', '--outdir', relative('.', out), '--quiet'],
   { stdio: 'inherit' },
 );
+writeFileSync('package.json', packageJson);
 if (run.status !== 0) process.exit(run.status ?? 1);
 const manifest = JSON.parse(readFileSync(join(out, 'custom-elements.json'), 'utf8'));
 // The analyzer reads files concurrently, so module order varies from run to run: sort it.
@@ -56,7 +59,10 @@ function apiSection(pkgDir) {
           ),
           table(
             ['Event', 'Description'],
-            (d.events ?? []).map((e) => [`\`${e.name}\``, e.description]),
+            // Inherited events arrive in varying order: sort so the README is stable.
+            [...(d.events ?? [])]
+              .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+              .map((e) => [`\`${e.name}\``, e.description]),
           ),
           table(
             ['Slot', 'Description'],

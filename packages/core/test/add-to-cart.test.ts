@@ -1,9 +1,18 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
-import { captureConsole, expectAccessible, nextEvent, until } from '@vitrine/testing';
+import { captureConsole, expectAccessible, isolateCart, nextEvent, until } from '@vitrine/testing';
 import '@vitrine/core/add-to-cart';
-import { getCartStore, type CartFunnelDetail, type VtAddToCart, type VtErrorDetail } from '@vitrine/core';
+import {
+  createCartStore,
+  getCartStore,
+  type CartFunnelDetail,
+  type VtAddToCart,
+  type VtErrorDetail,
+} from '@vitrine/core';
 import { tea, tee } from './fixtures/products/model.js';
+
+// Test files run in parallel pages on one origin: this one gets its own cart.
+isolateCart(createCartStore, 'test-add-to-cart');
 
 function button(el: Element): HTMLButtonElement {
   return el.shadowRoot!.querySelector('[part="button"]')!;

@@ -1,7 +1,10 @@
 import { expect } from '@esm-bundle/chai';
-import { expectAccessible, fixture, until } from '@vitrine/testing';
+import { expectAccessible, fixture, isolateCart, until } from '@vitrine/testing';
 import '@vitrine/core/cart-count';
-import { getCartStore } from '@vitrine/core';
+import { createCartStore, getCartStore } from '@vitrine/core';
+
+// Test files run in parallel pages on one origin: this one gets its own cart.
+isolateCart(createCartStore, 'test-cart-count');
 
 const badge = (el: Element) => el.shadowRoot!.querySelector<HTMLElement>('[part="count"]')!;
 const base = (el: Element) => el.shadowRoot!.querySelector<HTMLElement>('[part="base"]')!;

@@ -1,5 +1,7 @@
 import type { PropertyDeclarations, PropertyValues } from 'lit';
+import { vtEvent } from '@vitrine/schema';
 import type { Problem, Product, Result } from '../model/types.js';
+import { formatProblem } from '../model/validate-shared.js';
 import { validateProduct } from '../model/validate-product.js';
 import { STATUS, VitrineElement } from './vitrine-element.js';
 
@@ -205,11 +207,7 @@ export class ProductElement extends VitrineElement {
     this.data = result.value;
     this.succeed();
     this.productChanged(result.value);
-    void this.updateComplete.then(() =>
-      this.dispatchEvent(
-        new CustomEvent('vt-ready', { detail: { tag: this.localName }, bubbles: true, composed: true }),
-      ),
-    );
+    void this.updateComplete.then(() => this.dispatchEvent(vtEvent('vt-ready', { tag: this.localName })));
   }
 
   private _reject(attribute: string, message: string): void {
@@ -219,5 +217,5 @@ export class ProductElement extends VitrineElement {
 }
 
 function describe(problems: Problem[]): string {
-  return problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; ');
+  return problems.map(formatProblem).join('; ');
 }

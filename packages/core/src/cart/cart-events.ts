@@ -5,10 +5,10 @@
  */
 
 /** Name of the event dispatched after every cart change (bubbles, composed). */
-export const CART_CHANGE_EVENT = 'vt-cart-change' as const;
+export const CART_CHANGE_EVENT = VT_EVENTS.cartChange;
 
 /** Name of the GA4-style funnel event (bubbles, composed). */
-export const FUNNEL_EVENT = 'vt-funnel' as const;
+export const FUNNEL_EVENT = VT_EVENTS.funnel;
 
 /**
  * Why the cart changed: a line was added, a quantity or code changed, a line was removed, the
@@ -18,7 +18,7 @@ export const CART_CHANGE_REASONS = ['add', 'update', 'remove', 'clear', 'sync', 
 export type CartChangeReason = (typeof CART_CHANGE_REASONS)[number];
 
 // The event contracts are owned by @vitrine/schema.
-import type { Ga4Item } from '@vitrine/schema';
+import { VT_EVENTS, type Ga4Item } from '@vitrine/schema';
 
 export type { CartChangeDetail, CartLineSnapshot, CartSnapshot } from '@vitrine/schema';
 

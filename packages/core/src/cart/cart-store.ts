@@ -1,13 +1,7 @@
+import { vtEvent } from '@vitrine/schema';
 import type { Cart } from '../model/types.js';
 import type { Money } from '../money/format-money.js';
-import {
-  CART_CHANGE_EVENT,
-  FUNNEL_EVENT,
-  type CartChangeDetail,
-  type CartChangeReason,
-  type CartFunnelDetail,
-  type CartSnapshot,
-} from './cart-events.js';
+import { type CartChangeReason, type CartFunnelDetail, type CartSnapshot } from './cart-events.js';
 import { checkId, checkQuantity, describe, toLineData, type CartLineInput } from './cart-line.js';
 import {
   addCode,
@@ -363,22 +357,8 @@ class IndexedDbCartStore implements CartStore {
       }
     }
     if (!this._target) return;
-    this._target.dispatchEvent(
-      new CustomEvent<CartChangeDetail>(CART_CHANGE_EVENT, {
-        detail: { reason, cart: this.snapshot() },
-        bubbles: true,
-        composed: true,
-      }),
-    );
-    if (funnel) {
-      this._target.dispatchEvent(
-        new CustomEvent<CartFunnelDetail>(FUNNEL_EVENT, {
-          detail: deepFreeze(funnel),
-          bubbles: true,
-          composed: true,
-        }),
-      );
-    }
+    this._target.dispatchEvent(vtEvent('vt-cart-change', { reason, cart: this.snapshot() }));
+    if (funnel) this._target.dispatchEvent(vtEvent('vt-funnel', deepFreeze(funnel)));
   }
 }
 

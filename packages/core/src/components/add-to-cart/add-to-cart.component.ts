@@ -1,7 +1,7 @@
 import { html, type PropertyValues } from 'lit';
 import { ProductElement } from '../../base/product-element.js';
 import type { CartStore } from '../../cart/cart-store.js';
-import type { VariantChangeDetail } from '@vitrine/schema';
+import { vtEvent, type VariantChangeDetail } from '@vitrine/schema';
 import { formatList } from '../../i18n/format.js';
 import type { Product, Variant } from '../../model/types.js';
 import { addToCartStyles } from './add-to-cart.styles.js';
@@ -134,13 +134,7 @@ export class VtAddToCart extends ProductElement {
       this._feedback = { kind: 'failed' };
       const message = error instanceof Error ? error.message : String(error);
       console.error(`<${this.localName}>: adding ${variant.id} to the cart failed: ${message}`);
-      this.dispatchEvent(
-        new CustomEvent('vt-error', {
-          detail: { tag: this.localName, attribute: 'cart', message },
-          bubbles: true,
-          composed: true,
-        }),
-      );
+      this.dispatchEvent(vtEvent('vt-error', { tag: this.localName, attribute: 'cart', message }));
     }
   }
 
