@@ -1,3 +1,4 @@
+import { build } from 'esbuild';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -36,6 +37,38 @@ async function testEndpoints(ctx, next) {
   return undefined;
 }
 
+/**
+ * Serves CommonJS-only test dependencies (the fake clock of countdown tests) as one ES module each,
+ * bundled by esbuild on first request, so tests import them by their package name.
+ */
+function cjsToEsm(names) {
+  const built = new Map();
+  return {
+    name: 'cjs-to-esm',
+    resolveImport({ source }) {
+      return names.includes(source) ? `/__cjs__/${source}.js` : undefined;
+    },
+    async serve(ctx) {
+      const name = /^\/__cjs__\/(.+)\.js$/.exec(ctx.path)?.[1];
+      if (!name || !names.includes(name)) return undefined;
+      if (!built.has(name)) {
+        const out = await build({
+          stdin: { contents: `import m from '${name}'; export default m;`, resolveDir: process.cwd() },
+          bundle: true,
+          format: 'esm',
+          platform: 'browser',
+          write: false,
+          logLevel: 'silent',
+          // Node built-ins it requires only under Node.
+          external: ['timers', 'timers/promises', 'perf_hooks', 'util'],
+        });
+        built.set(name, out.outputFiles[0].text);
+      }
+      return { body: built.get(name), type: 'js' };
+    },
+  };
+}
+
 /** Browser tests: every `packages/* /test/**\/*.test.ts` except Node-only `*.node.test.ts`, in Debian's Chromium. */
 export default {
   rootDir: '.',
@@ -43,7 +76,10 @@ export default {
   // `source` resolves @vitrine/* to their TypeScript sources (see each package's `exports`).
   nodeResolve: { exportConditions: ['source', 'browser', 'production'] },
   middleware: [testEndpoints],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    cjsToEsm(['@sinonjs/fake-timers']),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: findChrome(), headless: true, args: CHROME_ARGS },

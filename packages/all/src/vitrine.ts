@@ -6,3 +6,8 @@ export * from '@vitrine/core';
 import '@vitrine/core/price';
 import '@vitrine/core/add-to-cart';
 import '@vitrine/core/cart-count';
+export * from '@vitrine/offers';
+import '@vitrine/offers/offers';
+import '@vitrine/offers/bundle';
+import '@vitrine/offers/countdown';
+import '@vitrine/offers/group-buy';

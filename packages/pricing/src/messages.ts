@@ -13,6 +13,8 @@ export const REASON = {
   not_combinable: ['Cannot be combined with {x}.', '不能与{x}同时使用。'],
   not_best: ['A better combination of offers was applied.', '已为您应用更优惠的组合。'],
   currency_mismatch: ['This offer is in a different currency.', '该优惠的币种与购物车不同。'],
+  buy_more: ['Add {x} more qualifying items to get this offer.', '再买{x}件符合条件的商品即可享受该优惠。'],
+  bundle_incomplete: ['Add every item of the set to get this offer.', '凑齐套餐中的全部商品即可享受该优惠。'],
   no_matching_items: ['No items in your cart qualify for this offer.', '购物车中没有适用该优惠的商品。'],
   invalid: ['This offer is misconfigured.', '该优惠配置有误。'],
   applied: ['Saves {x}; part of the best combination.', '节省{x}，属于最优组合。'],

@@ -2,6 +2,7 @@ import { allocate } from './allocate.js';
 import { message, type ReasonCode } from './messages.js';
 import type {
   CartLine,
+  Eligibility,
   Instant,
   Money,
   NextTier,
@@ -35,6 +36,78 @@ const DEFAULT_CLASS = {
   tiered: 'order',
   free_shipping: 'shipping',
 } as const;
+
+const matches = (e: Eligibility, l: CartLine): boolean =>
+  (!e.products || e.products.includes(l.productId)) &&
+  (!e.skus || (l.sku !== undefined && e.skus.includes(l.sku))) &&
+  (!e.brands || (l.brand !== undefined && e.brands.includes(l.brand))) &&
+  (!e.categories || (l.category ?? []).some((c) => e.categories!.includes(c)));
+
+/** Units of the given lines, one entry (line index) per unit, by unit price then line order. */
+function units(lines: CartLine[], idx: number[], dir: 1 | -1): number[] {
+  const out: number[] = [];
+  for (const i of idx) for (let q = 0; q < lines[i]!.quantity; q++) out.push(i);
+  return out.sort((a, b) => dir * (lines[a]!.price.amount - lines[b]!.price.amount) || a - b);
+}
+
+/**
+ * Buy X get Y and bundles: the discount per line, the lines they use, or why they do not apply.
+ * Buy X get Y discounts the cheapest qualifying units (like Shopify); a bundle takes the
+ * highest-priced units of each of its products and replaces their sum by the set price (or takes
+ * the set percentage off it), split over those units by largest remainder.
+ */
+function unitDeals(
+  p: Promotion,
+  valid: CartLine[],
+  elig: number[],
+): { perLine: number[]; used: number[] } | { reason: 'buy_more' | 'bundle_incomplete'; more?: number } {
+  const perLine = valid.map(() => 0);
+  const used = new Set<number>();
+  const cap = p.kind !== 'buy_x_get_y' && p.kind !== 'bundle' ? 0 : (p.maxApplications ?? Infinity);
+  if (p.kind === 'buy_x_get_y') {
+    const getSet = p.getEligibility ? elig.filter((i) => matches(p.getEligibility!, valid[i]!)) : elig;
+    const buySet = p.getEligibility ? elig.filter((i) => !getSet.includes(i)) : elig;
+    const buyN = units(valid, buySet, 1).length;
+    const pool = units(valid, getSet, 1);
+    const groups = Math.min(
+      cap,
+      p.getEligibility
+        ? Math.min(Math.floor(buyN / p.buy), Math.floor(pool.length / p.get))
+        : Math.floor(pool.length / (p.buy + p.get)),
+    );
+    if (groups < 1)
+      return {
+        reason: 'buy_more',
+        more: p.getEligibility
+          ? Math.max(p.buy - buyN, 0) + Math.max(p.get - pool.length, 0)
+          : p.buy + p.get - pool.length,
+      };
+    for (const i of pool.slice(0, groups * p.get))
+      perLine[i]! += Math.floor((valid[i]!.price.amount * (p.percent ?? 100)) / 100);
+    for (const i of [...buySet, ...getSet]) used.add(i);
+  } else if (p.kind === 'bundle') {
+    const take = p.items.map((it) =>
+      units(
+        valid,
+        elig.filter((i) => valid[i]!.productId === it.productId),
+        -1,
+      ),
+    );
+    const sets = Math.min(cap, ...take.map((u, k) => Math.floor(u.length / (p.items[k]!.quantity ?? 1))));
+    if (sets < 1) return { reason: 'bundle_incomplete' };
+    const paid = valid.map(() => 0);
+    take.forEach((u, k) =>
+      u.slice(0, sets * (p.items[k]!.quantity ?? 1)).forEach((i) => {
+        paid[i]! += valid[i]!.price.amount;
+        used.add(i);
+      }),
+    );
+    const sum = paid.reduce((a, b) => a + b, 0);
+    const save = p.price ? Math.max(0, sum - sets * p.price.amount) : Math.floor((sum * p.percent!) / 100);
+    allocate(save, paid).forEach((v, i) => (perLine[i] = v));
+  }
+  return { perLine, used: [...used].sort((a, b) => a - b) };
+}
 
 function tierSave(p: Promotion, base: number): number {
   if (p.kind !== 'tiered') return 0;
@@ -82,6 +155,9 @@ export function prepare({ lines, promotions, context }: PriceCartInput) {
     if (p.kind === 'amount_off') monies.push(p.amount);
     if (p.kind === 'flash_sale' || p.kind === 'group_buy') monies.push(p.price);
     if (p.kind === 'tiered') for (const t of p.tiers) monies.push(t.spend, t.save);
+    if (p.kind === 'bundle') monies.push(p.price);
+    const pct = (n: unknown) => n === undefined || (int(n) && n >= 1 && n <= 100);
+    const pos = (n: unknown) => int(n) && n >= 1;
     const okKind =
       p.kind === 'percent_off'
         ? int(p.percent) && p.percent <= 100
@@ -89,21 +165,27 @@ export function prepare({ lines, promotions, context }: PriceCartInput) {
           ? cls !== 'shipping'
           : p.kind === 'free_shipping'
             ? cls === 'shipping'
-            : p.kind === 'amount_off' || cls === 'product';
+            : p.kind === 'buy_x_get_y'
+              ? cls === 'product' && pos(p.buy) && pos(p.get) && pct(p.percent) && pos(p.maxApplications ?? 1)
+              : p.kind === 'bundle'
+                ? cls === 'product' &&
+                  Array.isArray(p.items) &&
+                  p.items.length > 0 &&
+                  p.items.every((it) => typeof it?.productId === 'string' && pos(it.quantity ?? 1)) &&
+                  (p.price === undefined) !== (p.percent === undefined) &&
+                  pct(p.percent) &&
+                  pos(p.maxApplications ?? 1)
+                : p.kind === 'amount_off' || cls === 'product';
     const e = p.eligibility ?? {};
     const s = time(p.startsAt);
     const end = time(p.endsAt);
     const elig: number[] = [];
-    valid.forEach((l, i) => {
-      if (
-        (!e.products || e.products.includes(l.productId)) &&
-        (!e.skus || (l.sku !== undefined && e.skus.includes(l.sku))) &&
-        (!e.brands || (l.brand !== undefined && e.brands.includes(l.brand))) &&
-        (!e.categories || (l.category ?? []).some((c) => e.categories!.includes(c)))
-      )
-        elig.push(i);
-    });
+    valid.forEach((l, i) => matches(e, l) && elig.push(i));
     const eligSub = elig.reduce((a, i) => a + sub[i]!, 0);
+    const deal =
+      okKind && (p.kind === 'buy_x_get_y' || p.kind === 'bundle') && elig.length
+        ? unitDeals(p, valid, elig)
+        : null;
     if (!okKind || monies.some((m) => m && !int(m.amount))) reject('invalid');
     else if (monies.some((m) => m && m.currency !== currency)) reject('currency_mismatch');
     else if (p.code && !codes.has(p.code.toLowerCase())) reject('code_missing');
@@ -117,6 +199,7 @@ export function prepare({ lines, promotions, context }: PriceCartInput) {
     else if (cls !== 'shipping' && elig.length === 0) reject('no_matching_items');
     else if (p.minSpend && eligSub < p.minSpend.amount)
       reject('min_spend', { amount: p.minSpend.amount - eligSub, currency });
+    else if (deal && 'reason' in deal) reject(deal.reason, deal.more);
     else {
       const calc = (base: number): number =>
         Math.min(
@@ -130,7 +213,9 @@ export function prepare({ lines, promotions, context }: PriceCartInput) {
                 : base,
         );
       let perLine = sub.map(() => 0);
-      if (cls === 'product') {
+      let lines = elig;
+      if (deal) ({ perLine, used: lines } = deal);
+      else if (cls === 'product') {
         if (p.kind === 'flash_sale' || p.kind === 'group_buy') {
           const price = p.price.amount;
           for (const i of elig) perLine[i] = Math.max(0, valid[i]!.price.amount - price) * valid[i]!.quantity;
@@ -144,7 +229,7 @@ export function prepare({ lines, promotions, context }: PriceCartInput) {
       } else perLine = [];
       const value =
         cls === 'product' ? perLine.reduce((a, b) => a + b, 0) : calc(cls === 'order' ? eligSub : shipping);
-      const c: Candidate = { p, cls, elig, eligSub, perLine, value, calc };
+      const c: Candidate = { p, cls, elig: lines, eligSub, perLine, value, calc };
       if (p.kind === 'tiered') tiered.push(c);
       if (value > 0) candidates.push(c);
       else if (p.kind === 'tiered' && p.tiers.length)

@@ -45,13 +45,20 @@ export interface PromotionBase {
   endsAt?: Instant;
   minSpend?: Money;
   usageLimit?: number;
-  eligibility?: {
-    newCustomersOnly?: boolean;
-    categories?: string[];
-    brands?: string[];
-    products?: string[];
-    skus?: string[];
-  };
+  eligibility?: Eligibility;
+}
+/** Which lines a promotion applies to: each given list must match (AND across lists, OR within one). */
+export interface Eligibility {
+  newCustomersOnly?: boolean;
+  categories?: string[];
+  brands?: string[];
+  products?: string[];
+  skus?: string[];
+}
+/** One item of a bundle: a product and how many units of it one set needs (default 1). */
+export interface BundleItem {
+  productId: string;
+  quantity?: number;
 }
 /** A promotion: a union discriminated on `kind`. */
 export type Promotion = PromotionBase &
@@ -59,6 +66,27 @@ export type Promotion = PromotionBase &
     | { kind: 'percent_off'; percent: number }
     | { kind: 'amount_off'; amount: Money }
     | { kind: 'tiered'; tiers: { spend: Money; save: Money }[] }
+    | {
+        kind: 'buy_x_get_y';
+        /** Units to buy per application. */
+        buy: number;
+        /** Units discounted per application (the cheapest qualifying units). */
+        get: number;
+        /** Percent off the `get` units, integer 1–100; default 100 (free). */
+        percent?: number;
+        /** Which lines the `get` units come from; default: the same lines as `buy`. */
+        getEligibility?: Omit<Eligibility, 'newCustomersOnly'>;
+        maxApplications?: number;
+      }
+    | {
+        kind: 'bundle';
+        items: BundleItem[];
+        /** Price of one whole set (or give `percent`). */
+        price?: Money;
+        /** Percent off one whole set, integer 1–100 (or give `price`). */
+        percent?: number;
+        maxApplications?: number;
+      }
     | { kind: 'flash_sale'; price: Money }
     | { kind: 'group_buy'; price: Money; minGroupSize: number }
     | { kind: 'free_shipping' }

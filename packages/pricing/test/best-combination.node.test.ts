@@ -13,7 +13,15 @@ const line = fc.record({
 });
 const combines = fc.record({ product: fc.boolean(), order: fc.boolean(), shipping: fc.boolean() });
 const promo = fc.record({
-  kind: fc.constantFrom('percent_off', 'amount_off', 'tiered', 'flash_sale', 'free_shipping'),
+  kind: fc.constantFrom(
+    'percent_off',
+    'amount_off',
+    'tiered',
+    'flash_sale',
+    'free_shipping',
+    'buy_x_get_y',
+    'bundle',
+  ),
   cls: fc.constantFrom('product', 'order', 'shipping'),
   n: fc.integer({ min: 1, max: 60 }),
   amount: fc.integer({ min: 1, max: 30000 }),
@@ -61,6 +69,24 @@ describe('best combination', () => {
             if (p.kind === 'free_shipping') return { ...base, kind: 'free_shipping', class: 'shipping' };
             if (p.kind === 'flash_sale')
               return { ...base, kind: 'flash_sale', class: 'product', price: cny(p.amount % 10000) };
+            if (p.kind === 'buy_x_get_y')
+              return {
+                ...base,
+                kind: 'buy_x_get_y',
+                buy: 1 + (p.n % 3),
+                get: 1,
+                percent: 1 + ((p.n * 7) % 100),
+              };
+            if (p.kind === 'bundle')
+              return {
+                ...base,
+                kind: 'bundle',
+                items: [
+                  { productId: `p${p.n % 5}` },
+                  { productId: `p${(p.n + 1) % 5}`, quantity: 1 + (p.n % 2) },
+                ],
+                ...(p.n % 2 ? { price: cny(p.amount % 15000) } : { percent: 1 + (p.n % 50) }),
+              };
             if (p.kind === 'tiered')
               return {
                 ...base,

@@ -448,6 +448,163 @@ const rows: Row[] = [
     applied: ['c20'],
   },
   {
+    name: 'buy one get one free: the cheapest unit is free',
+    promotions: [
+      { id: 'bogo', title: t, kind: 'buy_x_get_y', buy: 1, get: 1, eligibility: { categories: ['tops'] } },
+    ],
+    total: 14333,
+    lineDiscounts: [10000, 0],
+  },
+  {
+    name: 'buy two get one short of units says how many more',
+    promotions: [
+      { id: 'b2g1', title: t, kind: 'buy_x_get_y', buy: 2, get: 1, eligibility: { products: ['tee'] } },
+    ],
+    total: 24333,
+    rejected: { b2g1: 'buy_more' },
+    check: (r) => assert.match(r.rejected[0]!.message.en, /Add 1 more qualifying items/),
+  },
+  {
+    name: 'buy two tees, get the mug at half price',
+    promotions: [
+      {
+        id: 'gift',
+        title: t,
+        kind: 'buy_x_get_y',
+        buy: 2,
+        get: 1,
+        percent: 50,
+        getEligibility: { products: ['mug'] },
+      },
+    ],
+    total: 22667,
+    lineDiscounts: [0, 1666],
+  },
+  {
+    name: 'buy three get one: the cheapest variant is the free one',
+    lines: [
+      { ...A, variantId: 'red', quantity: 3 },
+      { ...A, variantId: 'blue', quantity: 1, price: cny(7999) },
+    ],
+    promotions: [{ id: 'b3g1', title: t, kind: 'buy_x_get_y', buy: 3, get: 1 }],
+    total: 30000 + 1000,
+    lineDiscounts: [0, 7999],
+  },
+  {
+    name: 'buy one get one capped at two applications',
+    lines: [{ ...B, quantity: 6 }],
+    promotions: [{ id: 'bogo', title: t, kind: 'buy_x_get_y', buy: 1, get: 1, maxApplications: 2 }],
+    total: 4 * 3333 + 1000,
+  },
+  {
+    name: 'bundle at a set price, split over its units by largest remainder',
+    promotions: [
+      {
+        id: 'set',
+        title: t,
+        kind: 'bundle',
+        items: [{ productId: 'tee' }, { productId: 'mug' }],
+        price: cny(11000),
+      },
+    ],
+    total: 22000,
+    lineDiscounts: [1750, 583],
+  },
+  {
+    name: 'bundle at a percentage off the set',
+    promotions: [
+      {
+        id: 'set',
+        title: t,
+        kind: 'bundle',
+        items: [{ productId: 'tee' }, { productId: 'mug' }],
+        percent: 10,
+      },
+    ],
+    total: 23000,
+  },
+  {
+    name: 'bundle with two units of one product',
+    promotions: [
+      { id: 'pair', title: t, kind: 'bundle', items: [{ productId: 'tee', quantity: 2 }], price: cny(15000) },
+    ],
+    total: 19333,
+    lineDiscounts: [5000, 0],
+  },
+  {
+    name: 'incomplete bundle',
+    promotions: [
+      {
+        id: 'set',
+        title: t,
+        kind: 'bundle',
+        items: [{ productId: 'tee' }, { productId: 'cap' }],
+        price: cny(100),
+      },
+    ],
+    total: 24333,
+    rejected: { set: 'bundle_incomplete' },
+  },
+  {
+    name: 'bundle overlapping a product coupon: they share a line, the bigger saving wins',
+    promotions: [
+      {
+        id: 'set',
+        title: t,
+        kind: 'bundle',
+        items: [{ productId: 'tee' }, { productId: 'mug' }],
+        price: cny(11000),
+        combinesWith: { product: true },
+      },
+      {
+        id: 'tops20',
+        title: t,
+        code: 'TOPS20',
+        kind: 'percent_off',
+        class: 'product',
+        percent: 20,
+        eligibility: { categories: ['tops'] },
+        combinesWith: { product: true },
+      },
+    ],
+    context: { codes: ['tops20'] },
+    total: 20333,
+    applied: ['tops20'],
+    rejected: { set: 'not_combinable' },
+  },
+  {
+    name: 'bundle combined with an order coupon, which counts the bundle price',
+    promotions: [
+      {
+        id: 'set',
+        title: t,
+        kind: 'bundle',
+        items: [{ productId: 'tee' }, { productId: 'mug' }],
+        price: cny(11000),
+        combinesWith: { order: true },
+      },
+      { ...P.order10, combinesWith: { product: true } },
+    ],
+    total: 19900,
+    applied: ['order10', 'set'],
+  },
+  {
+    name: 'bundle with both a price and a percentage is misconfigured',
+    promotions: [
+      { id: 'set', title: t, kind: 'bundle', items: [{ productId: 'tee' }], price: cny(1), percent: 5 },
+    ],
+    total: 24333,
+    rejected: { set: 'invalid' },
+  },
+  {
+    name: 'buy X get Y in yen',
+    lines: [{ variantId: 'j', productId: 'j', quantity: 3, price: { amount: 1999, currency: 'JPY' } }],
+    context: { shipping: undefined },
+    promotions: [{ id: 'half', title: t, kind: 'buy_x_get_y', buy: 2, get: 1, percent: 50 }],
+    total: 3 * 1999 - 999,
+    check: (r) => assert.equal(r.applied[0]!.reason.en, 'Saves ¥999; part of the best combination.'),
+  },
+  {
     name: 'invalid now',
     promotions: [{ ...P.order10, startsAt: NOW }],
     context: { now: 'not a date' },

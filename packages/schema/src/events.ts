@@ -18,6 +18,8 @@ export const VT_EVENTS = {
   variantChange: 'vt-variant-change',
   searchSubmit: 'vt-search-submit',
   ready: 'vt-ready',
+  groupBuy: 'vt-group-buy',
+  saleChange: 'vt-sale-change',
 } as const;
 
 /** Detail of `vt-error`: an element's input (attribute, property or data) is unusable. */
@@ -119,6 +121,44 @@ export interface ReadyDetail {
   tag: string;
 }
 
+/**
+ * Detail of `vt-group-buy`: the shopper asked to start or join a group buy (拼团). Vitrine does not
+ * run groups; the shop's backend listens for this, creates or joins the group and later tells the
+ * pricing context how many members it has.
+ */
+export interface GroupBuyDetail {
+  /** `start` a new group, or `join` the group in `groupId`. */
+  action: 'start' | 'join';
+  /** Id of the `group_buy` promotion. */
+  promotionId: string;
+  /** Product the group is for. */
+  productId: string;
+  /** Variant chosen, when the product has variants. */
+  variantId?: string;
+  /** Group price per unit, integer minor units. */
+  price: Money;
+  /** Members the group needs before the group price applies. */
+  minGroupSize: number;
+  /** The group to join (for `join`), as the shop gave it to the element. */
+  groupId?: string;
+}
+
+/** Phase of a time-limited sale, in {@link SaleChangeDetail}. */
+export type SalePhase = 'upcoming' | 'live' | 'ended';
+
+/**
+ * Detail of `vt-sale-change`, fired by `<vt-countdown>` when a flash sale starts or ends by the
+ * server's clock (not the shopper's), so prices on the page can switch at the same moment.
+ */
+export interface SaleChangeDetail {
+  /** Id of the promotion, when the countdown names one. */
+  promotionId?: string;
+  /** The phase the sale has just entered. */
+  phase: SalePhase;
+  /** Server time of the change, milliseconds since the Unix epoch. */
+  at: number;
+}
+
 /** Every `vt-*` DOM event name mapped to its detail type. */
 export interface VtEventMap {
   /** An element's input is unusable; it renders its error state and logs one console error. */
@@ -133,6 +173,10 @@ export interface VtEventMap {
   'vt-search-submit': SearchSubmitDetail;
   /** An element loaded its data and rendered for the first time. */
   'vt-ready': ReadyDetail;
+  /** The shopper asked to start or join a group buy; the shop's backend takes it from here. */
+  'vt-group-buy': GroupBuyDetail;
+  /** A countdown's sale started or ended by the server clock. */
+  'vt-sale-change': SaleChangeDetail;
 }
 
 /** One `vt-*` event name. */
@@ -161,5 +205,7 @@ declare global {
     'vt-variant-change': CustomEvent<VariantChangeDetail>;
     'vt-search-submit': CustomEvent<SearchSubmitDetail>;
     'vt-ready': CustomEvent<ReadyDetail>;
+    'vt-group-buy': CustomEvent<GroupBuyDetail>;
+    'vt-sale-change': CustomEvent<SaleChangeDetail>;
   }
 }

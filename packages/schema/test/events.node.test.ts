@@ -49,7 +49,9 @@ test('every event name is vt- prefixed kebab-case and unique', () => {
     'cartChange',
     'error',
     'funnel',
+    'groupBuy',
     'ready',
+    'saleChange',
     'searchSubmit',
     'variantChange',
   ]);

@@ -1,6 +1,7 @@
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { vtEvent } from '@vitrine/schema';
 import type { Problem, Product, Result } from '../model/types.js';
+import { fetchJson } from '../data/fetch-json.js';
 import { formatProblem } from '../model/validate-shared.js';
 import { validateProduct } from '../model/validate-product.js';
 import { STATUS, VitrineElement } from './vitrine-element.js';
@@ -20,9 +21,6 @@ function needsReader(input: unknown): boolean {
 }
 
 const loadReaders = () => Promise.all([import('../data/read-product.js'), import('../data/jsonld-page.js')]);
-
-/** Wait before the one retry of a failed `src` request. */
-const RETRY_DELAY_MS = 400;
 
 /**
  * Base of every element bound to one product. The product comes from, in this order:
@@ -156,40 +154,10 @@ export class ProductElement extends VitrineElement {
     const abort = new AbortController();
     this._abort = abort;
     this.status = STATUS.loading;
-    for (let attempt = 0; attempt < 2; attempt++) {
-      let retry = false;
-      try {
-        const res = await fetch(src, {
-          signal: abort.signal,
-          headers: { accept: 'application/json, application/ld+json' },
-        });
-        if (res.ok) {
-          let body: unknown;
-          try {
-            body = await res.json();
-          } catch {
-            if (!abort.signal.aborted) this._reject('src', `${src} did not return valid JSON`);
-            return;
-          }
-          if (!abort.signal.aborted) this._read(body, 'src', token);
-          return;
-        }
-        retry = res.status >= 500;
-        if (!retry || attempt === 1) {
-          this._reject('src', `${src} answered HTTP ${res.status}${attempt ? ' (after one retry)' : ''}`);
-          return;
-        }
-      } catch (error) {
-        if (abort.signal.aborted) return;
-        retry = true;
-        if (attempt === 1) {
-          this._reject('src', `${src} could not be fetched (after one retry): ${(error as Error).message}`);
-          return;
-        }
-      }
-      if (retry) await new Promise((ok) => setTimeout(ok, RETRY_DELAY_MS));
-      if (abort.signal.aborted) return;
-    }
+    const result = await fetchJson(src, { signal: abort.signal, accept: 'application/json, application/ld+json' });
+    if (abort.signal.aborted) return;
+    if (result.ok) this._read(result.body, 'src', token);
+    else this._reject('src', result.message);
   }
 
   private _accept(result: Result<Product>, attribute: string): void {

@@ -59,14 +59,26 @@ const zhCN: Catalog = {
 /** The shipped catalogs, by locale. Read-only: use {@link setMessages} to override strings. */
 export const catalogs: Readonly<Record<Locale, Catalog>> = { en, 'zh-CN': zhCN };
 
-const overrides: Record<Locale, Partial<Catalog>> = { en: {}, 'zh-CN': {} };
+const overrides: Record<Locale, Record<string, Message>> = { en: {}, 'zh-CN': {} };
 
 /**
  * Overrides shipped strings for one locale, e.g. `setMessages('en', {'price.was': 'RRP'})`.
- * Elements pick the new strings up on their next render.
+ * Keys of other packages' catalogs (`offers.claim`, …) are overridden the same way. Elements pick
+ * the new strings up on their next render.
  */
-export function setMessages(locale: Locale, messages: Partial<Catalog>): void {
+export function setMessages(locale: Locale, messages: Partial<Catalog> | Record<string, Message>): void {
   Object.assign(overrides[locale], messages);
+}
+
+/**
+ * A package's own catalog: returns a `msg`-like function over its keys, with the same plural rules,
+ * placeholders and {@link setMessages} overrides as the core catalog. Keys are namespaced by
+ * package (`offers.claim`) so overrides never collide.
+ */
+export function defineMessages<K extends string>(
+  shipped: Readonly<Record<Locale, Readonly<Record<K, Message>>>>,
+): (locale: Locale, key: K, values?: Record<string, string | number>) => string {
+  return (locale, key, values = {}) => fill(locale, overrides[locale][key] ?? shipped[locale][key], values);
 }
 
 const pluralRules = new Map<Locale, Intl.PluralRules>();
@@ -76,7 +88,10 @@ const pluralRules = new Map<Locale, Intl.PluralRules>();
  * `values.count` and `{name}` placeholders filled (numbers formatted with `Intl.NumberFormat`).
  */
 export function msg(locale: Locale, key: MessageKey, values: Record<string, string | number> = {}): string {
-  const message: Message = overrides[locale][key] ?? catalogs[locale][key];
+  return fill(locale, overrides[locale][key] ?? catalogs[locale][key], values);
+}
+
+function fill(locale: Locale, message: Message, values: Record<string, string | number>): string {
   let text: string;
   if (typeof message === 'string') {
     text = message;

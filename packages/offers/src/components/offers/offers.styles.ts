@@ -1,0 +1,9 @@
+import { css } from 'lit';
+
+export const offersStyles = css`
+  :host {
+    display: block;
+    font-family: var(--vt-font-family, inherit);
+    color: var(--vt-color-text, inherit);
+  }
+`;
