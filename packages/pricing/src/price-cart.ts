@@ -8,6 +8,7 @@ import type {
   NextTier,
   PriceCartInput,
   PriceResult,
+  PricingContext,
   Promotion,
   PromotionClass,
   RejectedPromotion,
@@ -117,19 +118,36 @@ function tierSave(p: Promotion, base: number): number {
 }
 
 /** Checks lines and promotions; returns the candidates, the rejected and the problems. */
-export function prepare({ lines, promotions, context }: PriceCartInput) {
+export function prepare(input: PriceCartInput) {
   const problems: string[] = [];
-  const currency = context.currency ?? lines[0]?.price.currency ?? context.shipping?.currency ?? 'USD';
+  const list = <T>(v: T[] | undefined, name: string): T[] => {
+    if (Array.isArray(v)) return v;
+    problems.push(`${name} is not an array; treated as empty`);
+    return [];
+  };
+  const lines = list(input?.lines, 'lines');
+  const promotions = list(input?.promotions, 'promotions');
+  const context: PricingContext =
+    typeof input?.context === 'object' && input.context !== null ? input.context : { now: NaN };
+  const currency = context.currency ?? lines[0]?.price?.currency ?? context.shipping?.currency ?? 'USD';
   const valid: CartLine[] = [];
   lines.forEach((l, i) => {
-    const bad = !int(l.quantity)
-      ? `quantity ${l.quantity} is not a non-negative integer`
-      : !int(l.price?.amount)
-        ? `price ${l.price?.amount} is not a non-negative integer of minor units`
-        : l.price.currency !== currency
-          ? `currency ${l.price.currency} is not the cart currency ${currency}`
-          : '';
-    if (bad) problems.push(`lines[${i}] (${l.variantId}): ${bad}; line ignored`);
+    const bad =
+      typeof l !== 'object' || l === null
+        ? 'is not an object'
+        : typeof l.variantId !== 'string' || typeof l.productId !== 'string'
+          ? 'variantId and productId must be strings'
+          : (l.category !== undefined && !Array.isArray(l.category)) ||
+              (l.tags !== undefined && !Array.isArray(l.tags))
+            ? 'category and tags must be arrays'
+            : !int(l.quantity)
+              ? `quantity ${l.quantity} is not a non-negative integer`
+              : !int(l.price?.amount)
+                ? `price ${l.price?.amount} is not a non-negative integer of minor units`
+                : l.price.currency !== currency
+                  ? `currency ${l.price.currency} is not the cart currency ${currency}`
+                  : '';
+    if (bad) problems.push(`lines[${i}] (${(l as CartLine | null)?.variantId}): ${bad}; line ignored`);
     else valid.push(l);
   });
   let shipping = context.shipping?.amount ?? 0;
@@ -140,101 +158,121 @@ export function prepare({ lines, promotions, context }: PriceCartInput) {
   const now = time(context.now);
   if (Number.isNaN(now)) problems.push(`context.now ${String(context.now)} is not a valid time`);
   const sub = valid.map((l) => l.price.amount * l.quantity);
-  const codes = new Set((context.codes ?? []).map((c) => c.toLowerCase()));
+  const codes = new Set(
+    (Array.isArray(context.codes) ? context.codes : [])
+      .filter((c) => typeof c === 'string')
+      .map((c) => c.toLowerCase()),
+  );
   const known = new Set<string>();
   const rejected: RejectedPromotion[] = [];
   const candidates: Candidate[] = [];
   const tiered: Candidate[] = [];
   for (const p of promotions) {
-    if (p.code) known.add(p.code.toLowerCase());
-    const reject = (reason: ReasonCode, x?: Money | string | number) =>
-      rejected.push({ id: p.id, reason, message: message(reason, x) });
-    const cls: PromotionClass =
-      p.class ?? (p.kind in DEFAULT_CLASS ? DEFAULT_CLASS[p.kind as 'tiered'] : 'product');
-    const monies: (Money | undefined)[] = [p.minSpend];
-    if (p.kind === 'amount_off') monies.push(p.amount);
-    if (p.kind === 'flash_sale' || p.kind === 'group_buy') monies.push(p.price);
-    if (p.kind === 'tiered') for (const t of p.tiers) monies.push(t.spend, t.save);
-    if (p.kind === 'bundle') monies.push(p.price);
-    const pct = (n: unknown) => n === undefined || (int(n) && n >= 1 && n <= 100);
-    const pos = (n: unknown) => int(n) && n >= 1;
-    const okKind =
-      p.kind === 'percent_off'
-        ? int(p.percent) && p.percent <= 100
-        : p.kind === 'tiered'
-          ? cls !== 'shipping'
-          : p.kind === 'free_shipping'
-            ? cls === 'shipping'
-            : p.kind === 'buy_x_get_y'
-              ? cls === 'product' && pos(p.buy) && pos(p.get) && pct(p.percent) && pos(p.maxApplications ?? 1)
-              : p.kind === 'bundle'
+    // Promotions come from shop JSON: a malformed one is rejected, never thrown out of the engine.
+    const n = rejected.length;
+    try {
+      if (p.code) known.add(p.code.toLowerCase());
+      const reject = (reason: ReasonCode, x?: Money | string | number) =>
+        rejected.push({ id: p.id, reason, message: message(reason, x) });
+      const cls: PromotionClass =
+        p.class ?? (p.kind in DEFAULT_CLASS ? DEFAULT_CLASS[p.kind as 'tiered'] : 'product');
+      const monies: (Money | undefined)[] = [p.minSpend];
+      if (p.kind === 'amount_off') monies.push(p.amount);
+      if (p.kind === 'flash_sale' || p.kind === 'group_buy') monies.push(p.price);
+      if (p.kind === 'tiered') for (const t of p.tiers) monies.push(t.spend, t.save);
+      if (p.kind === 'bundle') monies.push(p.price);
+      const pct = (n: unknown) => n === undefined || (int(n) && n >= 1 && n <= 100);
+      const pos = (n: unknown) => int(n) && n >= 1;
+      const okKind =
+        p.kind === 'percent_off'
+          ? int(p.percent) && p.percent <= 100
+          : p.kind === 'tiered'
+            ? cls !== 'shipping'
+            : p.kind === 'free_shipping'
+              ? cls === 'shipping'
+              : p.kind === 'buy_x_get_y'
                 ? cls === 'product' &&
-                  Array.isArray(p.items) &&
-                  p.items.length > 0 &&
-                  p.items.every((it) => typeof it?.productId === 'string' && pos(it.quantity ?? 1)) &&
-                  (p.price === undefined) !== (p.percent === undefined) &&
+                  pos(p.buy) &&
+                  pos(p.get) &&
                   pct(p.percent) &&
                   pos(p.maxApplications ?? 1)
-                : p.kind === 'amount_off' || cls === 'product';
-    const e = p.eligibility ?? {};
-    const s = time(p.startsAt);
-    const end = time(p.endsAt);
-    const elig: number[] = [];
-    valid.forEach((l, i) => matches(e, l) && elig.push(i));
-    const eligSub = elig.reduce((a, i) => a + sub[i]!, 0);
-    const deal =
-      okKind && (p.kind === 'buy_x_get_y' || p.kind === 'bundle') && elig.length
-        ? unitDeals(p, valid, elig)
-        : null;
-    if (!okKind || monies.some((m) => m && !int(m.amount))) reject('invalid');
-    else if (monies.some((m) => m && m.currency !== currency)) reject('currency_mismatch');
-    else if (p.code && !codes.has(p.code.toLowerCase())) reject('code_missing');
-    else if (Number.isNaN(now) || (p.startsAt !== undefined && !(now >= s))) reject('not_started');
-    else if (p.endsAt !== undefined && !(now < end)) reject('expired');
-    else if (p.usageLimit !== undefined && (context.usage?.[p.id] ?? 0) >= p.usageLimit)
-      reject('usage_limit');
-    else if (e.newCustomersOnly && !context.newCustomer) reject('not_eligible');
-    else if (p.kind === 'group_buy' && (context.groupSize?.[p.id] ?? 0) < p.minGroupSize)
-      reject('group_size', p.minGroupSize - (context.groupSize?.[p.id] ?? 0));
-    else if (cls !== 'shipping' && elig.length === 0) reject('no_matching_items');
-    else if (p.minSpend && eligSub < p.minSpend.amount)
-      reject('min_spend', { amount: p.minSpend.amount - eligSub, currency });
-    else if (deal && 'reason' in deal) reject(deal.reason, deal.more);
-    else {
-      const calc = (base: number): number =>
-        Math.min(
-          base,
-          p.kind === 'percent_off'
-            ? Math.floor((base * p.percent) / 100)
-            : p.kind === 'amount_off'
-              ? p.amount.amount
-              : p.kind === 'tiered'
-                ? tierSave(p, base)
-                : base,
-        );
-      let perLine = sub.map(() => 0);
-      let lines = elig;
-      if (deal) ({ perLine, used: lines } = deal);
-      else if (cls === 'product') {
-        if (p.kind === 'flash_sale' || p.kind === 'group_buy') {
-          const price = p.price.amount;
-          for (const i of elig) perLine[i] = Math.max(0, valid[i]!.price.amount - price) * valid[i]!.quantity;
-        } else {
-          const shares = allocate(
-            calc(eligSub),
-            elig.map((i) => sub[i]!),
+                : p.kind === 'bundle'
+                  ? cls === 'product' &&
+                    Array.isArray(p.items) &&
+                    p.items.length > 0 &&
+                    p.items.every((it) => typeof it?.productId === 'string' && pos(it.quantity ?? 1)) &&
+                    (p.price === undefined) !== (p.percent === undefined) &&
+                    pct(p.percent) &&
+                    pos(p.maxApplications ?? 1)
+                  : p.kind === 'amount_off' || cls === 'product';
+      const e = p.eligibility ?? {};
+      const s = time(p.startsAt);
+      const end = time(p.endsAt);
+      const elig: number[] = [];
+      valid.forEach((l, i) => matches(e, l) && elig.push(i));
+      const eligSub = elig.reduce((a, i) => a + sub[i]!, 0);
+      const deal =
+        okKind && (p.kind === 'buy_x_get_y' || p.kind === 'bundle') && elig.length
+          ? unitDeals(p, valid, elig)
+          : null;
+      if (!okKind || monies.some((m) => m && !int(m.amount))) reject('invalid');
+      else if (monies.some((m) => m && m.currency !== currency)) reject('currency_mismatch');
+      else if (Number.isNaN(now) || (p.startsAt !== undefined && !(now >= s))) reject('not_started');
+      else if (p.endsAt !== undefined && !(now < end)) reject('expired');
+      else if (p.code && !codes.has(p.code.toLowerCase())) reject('code_missing');
+      else if (p.usageLimit !== undefined && (context.usage?.[p.id] ?? 0) >= p.usageLimit)
+        reject('usage_limit');
+      else if (e.newCustomersOnly && !context.newCustomer) reject('not_eligible');
+      else if (p.kind === 'group_buy' && (context.groupSize?.[p.id] ?? 0) < p.minGroupSize)
+        reject('group_size', p.minGroupSize - (context.groupSize?.[p.id] ?? 0));
+      else if (cls !== 'shipping' && elig.length === 0) reject('no_matching_items');
+      else if (p.minSpend && eligSub < p.minSpend.amount)
+        reject('min_spend', { amount: p.minSpend.amount - eligSub, currency });
+      else if (deal && 'reason' in deal) reject(deal.reason, deal.more);
+      else {
+        const calc = (base: number): number =>
+          Math.min(
+            base,
+            p.kind === 'percent_off'
+              ? Math.floor((base * p.percent) / 100)
+              : p.kind === 'amount_off'
+                ? p.amount.amount
+                : p.kind === 'tiered'
+                  ? tierSave(p, base)
+                  : base,
           );
-          elig.forEach((i, k) => (perLine[i] = shares[k]!));
-        }
-      } else perLine = [];
-      const value =
-        cls === 'product' ? perLine.reduce((a, b) => a + b, 0) : calc(cls === 'order' ? eligSub : shipping);
-      const c: Candidate = { p, cls, elig: lines, eligSub, perLine, value, calc };
-      if (p.kind === 'tiered') tiered.push(c);
-      if (value > 0) candidates.push(c);
-      else if (p.kind === 'tiered' && p.tiers.length)
-        reject('min_spend', { amount: Math.min(...p.tiers.map((t) => t.spend.amount)) - eligSub, currency });
-      else reject('no_matching_items');
+        let perLine = sub.map(() => 0);
+        let lines = elig;
+        if (deal) ({ perLine, used: lines } = deal);
+        else if (cls === 'product') {
+          if (p.kind === 'flash_sale' || p.kind === 'group_buy') {
+            const price = p.price.amount;
+            for (const i of elig)
+              perLine[i] = Math.max(0, valid[i]!.price.amount - price) * valid[i]!.quantity;
+          } else {
+            const shares = allocate(
+              calc(eligSub),
+              elig.map((i) => sub[i]!),
+            );
+            elig.forEach((i, k) => (perLine[i] = shares[k]!));
+          }
+        } else perLine = [];
+        const value =
+          cls === 'product' ? perLine.reduce((a, b) => a + b, 0) : calc(cls === 'order' ? eligSub : shipping);
+        const c: Candidate = { p, cls, elig: lines, eligSub, perLine, value, calc };
+        if (p.kind === 'tiered') tiered.push(c);
+        if (value > 0) candidates.push(c);
+        else if (p.kind === 'tiered' && p.tiers.length)
+          reject('min_spend', {
+            amount: Math.min(...p.tiers.map((t) => t.spend.amount)) - eligSub,
+            currency,
+          });
+        else reject('no_matching_items');
+      }
+    } catch {
+      rejected.length = n;
+      const id = typeof p === 'object' && p !== null && typeof p.id === 'string' ? p.id : String(p);
+      rejected.push({ id, reason: 'invalid', message: message('invalid') });
     }
   }
   for (const c of codes)

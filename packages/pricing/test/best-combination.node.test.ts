@@ -121,3 +121,76 @@ describe('best combination', () => {
     );
   });
 });
+
+describe('hostile input', () => {
+  const kinds = [
+    'percent_off',
+    'amount_off',
+    'tiered',
+    'flash_sale',
+    'group_buy',
+    'free_shipping',
+    'buy_x_get_y',
+    'bundle',
+  ];
+  it('never throws on malformed promotions, lines or context, and rejects bad promotions as invalid', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.anything(),
+            fc
+              .record({ id: fc.string(), kind: fc.constantFrom(...kinds) }, { requiredKeys: ['id', 'kind'] })
+              .chain((base) =>
+                fc
+                  .dictionary(
+                    fc.constantFrom(
+                      'code',
+                      'tiers',
+                      'amount',
+                      'price',
+                      'percent',
+                      'items',
+                      'buy',
+                      'get',
+                      'eligibility',
+                      'class',
+                      'minSpend',
+                      'startsAt',
+                    ),
+                    fc.anything(),
+                  )
+                  .map((extra) => ({ ...extra, ...base })),
+              ),
+          ),
+          { maxLength: 6 },
+        ),
+        fc.oneof(fc.anything(), fc.array(fc.anything(), { maxLength: 3 })),
+        fc.anything(),
+        (promotions, lines, context) => {
+          const r = priceCart({ lines, promotions, context } as never);
+          assert.equal(r.total.amount, r.subtotal.amount - r.discounts.amount + r.shipping.amount);
+          assert.ok(Number.isSafeInteger(r.total.amount) && r.total.amount >= 0);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('names a promotion whose fields are the wrong shape as invalid', () => {
+    const r = priceCart({
+      lines: [{ variantId: 'v', productId: 'p', quantity: 1, price: cny(1000) }],
+      promotions: [
+        { id: 'no-tiers', title: 't', kind: 'tiered' } as never,
+        { id: 'no-amount', title: 't', kind: 'amount_off' } as never,
+        { id: 'ok', title: 't', kind: 'percent_off', percent: 10 },
+      ],
+      context: { now: 0 },
+    });
+    assert.deepEqual(
+      r.rejected.map((x) => `${x.id}:${x.reason}`),
+      ['no-tiers:invalid', 'no-amount:invalid'],
+    );
+    assert.equal(r.total.amount, 900);
+  });
+});
