@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { generateCatalog } from '../src/catalog.js';
 import type { Catalog, ShopLocale } from '../src/catalog-types.js';
 import { placeholderSvg } from '../src/placeholder-svg.js';
+import { shopPromotions } from '../src/promotions.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const shopRoot = resolve(here, '..');
@@ -103,6 +104,11 @@ export async function startShop(options: ShopServerOptions = {}): Promise<ShopSe
     if (path === '/api/catalog') {
       const { reviews: _reviews, ...rest } = catalogs[toLocale(url.searchParams.get('lang'))];
       sendJson(res, 200, rest);
+      return;
+    }
+    if (path === '/api/promotions') {
+      // Flash sales are timed around the server's clock; the `Date` header lets the page sync to it.
+      sendJson(res, 200, shopPromotions(catalogs[toLocale(url.searchParams.get('lang'))], Date.now()));
       return;
     }
     const productMatch = /^\/api\/products\/([\w-]+)$/.exec(path);

@@ -1,7 +1,15 @@
 export { DEV_MODE } from './dev-mode.js';
 export { defineElement } from './define.js';
 export { LOCALES, langOf, toLocale, type Locale } from './i18n/locale.js';
-export { catalogs, defineMessages, msg, setMessages, type Catalog, type Message, type MessageKey } from './i18n/messages.js';
+export {
+  catalogs,
+  defineMessages,
+  msg,
+  setMessages,
+  type Catalog,
+  type Message,
+  type MessageKey,
+} from './i18n/messages.js';
 export { formatDate, formatList, formatNumber, formatRelativeTime } from './i18n/format.js';
 export { formatMoney, minorDigits, moneyProblem, type Money } from './money/format-money.js';
 export { reportError, type VtErrorDetail } from './vt-error.js';

@@ -499,6 +499,45 @@ describe('cart store', () => {
       ]);
     });
 
+    it('adds several lines in one change with one add_to_cart (addAll)', async () => {
+      const target = new EventTarget();
+      const funnel = record<CartFunnelDetail>(target, 'vt-funnel');
+      const changes = record<CartChangeDetail>(target, 'vt-cart-change');
+      const store = makeStore({ target });
+      await store.ready;
+      changes.length = 0;
+      await store.add(MUG);
+      funnel.length = 0;
+      await store.addAll([{ ...TEE, quantity: 2 }, MUG]);
+      expect(store.get().lines.map((l) => `${l.variantId}×${l.quantity}`)).to.deep.equal([
+        'mug×2',
+        'tee-red-m×2',
+      ]);
+      expect(changes.map((c) => c.reason)).to.deep.equal(['add', 'add']);
+      expect(funnel).to.have.length(1);
+      expect(funnel[0]!.params.value).to.equal(2 * 1999 + 1250);
+      expect(funnel[0]!.params.items.map((i) => `${i.item_id}×${i.quantity}`)).to.deep.equal([
+        'TEE-RED-M×2',
+        'mug×1',
+      ]);
+    });
+
+    it('adds nothing when one line of addAll is bad or in another currency', async () => {
+      const store = makeStore();
+      await store.add(MUG);
+      let error: unknown = null;
+      await store.addAll([TEE, TEA]).catch((e: unknown) => (error = e));
+      expect(error).to.be.instanceOf(RangeError);
+      expect((error as Error).message).to.contain('"tea-100g" is priced in CNY but the cart is in USD');
+      error = null;
+      await store.addAll([TEE, { ...MUG, productId: '' }]).catch((e: unknown) => (error = e));
+      expect(error).to.be.instanceOf(TypeError);
+      expect((error as Error).message).to.contain(
+        'cart.addAll(): lines[1].productId must be a non-empty string',
+      );
+      expect(store.get().lines.map((l) => l.variantId)).to.deep.equal(['mug']);
+    });
+
     it('lists every removed item in one remove_from_cart on clear', async () => {
       const target = new EventTarget();
       const funnel = record<CartFunnelDetail>(target, 'vt-funnel');

@@ -1,3 +1,4 @@
+import type { Promotion } from '@vitrine/pricing';
 import type { Catalog, Product, Review, ShopLocale } from '../catalog-types.js';
 import { h } from './dom.js';
 import { t, type StringKey } from './strings.js';
@@ -259,6 +260,12 @@ async function product(main: HTMLElement): Promise<void> {
   }
   const { product: p, reviews } = data;
   document.title = `${p.title} · ${tr('shopName')}`;
+  // Offers are extras: the page works without them if the promotions cannot be loaded.
+  const promotions = await getJson<Promotion[]>(`/api/promotions?lang=${locale}`).catch((error: unknown) => {
+    console.error('shop:', error);
+    return [] as Promotion[];
+  });
+  const together = await bundle(p, promotions);
   main.append(
     h(
       'article',
@@ -288,12 +295,15 @@ async function product(main: HTMLElement): Promise<void> {
           { class: 'rating' },
           p.rating.count ? tr('rating', { avg: p.rating.average, n: p.rating.count }) : tr('noReviews'),
         ),
-        price(p),
+        saleAwarePrice(p, promotions),
         variantPicker(p),
         addToCart(p),
+        groupBuy(p, promotions),
+        withProps(h('vt-offers', { 'product-id': p.id }), { promotions }),
         h('p', {}, p.description),
       ),
     ),
+    together ?? '',
     h(
       'section',
       { 'aria-labelledby': 'reviews' },
@@ -302,6 +312,75 @@ async function product(main: HTMLElement): Promise<void> {
         ? h('ul', { class: 'reviews' }, ...reviews.map(reviewItem))
         : h('p', {}, tr('noReviews')),
     ),
+  );
+}
+
+/** Sets properties (objects that attributes cannot carry) on an element. */
+function withProps<T extends HTMLElement>(el: T, props: Record<string, unknown>): T {
+  return Object.assign(el, props);
+}
+
+/**
+ * The price, switched by a flash-sale countdown when the product has one: the regular price before
+ * and after the sale, the sale price during it, by the server's clock.
+ */
+function saleAwarePrice(p: Product, promotions: Promotion[]): HTMLElement {
+  const flash = promotions.find(
+    (x) => x.kind === 'flash_sale' && x.eligibility?.products?.includes(p.id) && x.endsAt !== undefined,
+  );
+  if (!flash || flash.kind !== 'flash_sale') return price(p);
+  const regular = () => withProps(price(p), { slot: 'upcoming' });
+  return h(
+    'vt-countdown',
+    {
+      'promotion-id': flash.id,
+      'starts-at': flash.startsAt !== undefined ? String(flash.startsAt) : undefined,
+      'ends-at': String(flash.endsAt),
+      'time-src': '/api/promotions',
+    },
+    regular(),
+    h('vt-price', {
+      slot: 'live',
+      amount: flash.price.amount,
+      currency: flash.price.currency,
+      'compare-at': p.price.amount,
+    }),
+    withProps(price(p), { slot: 'ended' }),
+  );
+}
+
+function groupBuy(p: Product, promotions: Promotion[]): HTMLElement | null {
+  const group = promotions.find((x) => x.kind === 'group_buy' && x.eligibility?.products?.includes(p.id));
+  if (!group) return null;
+  return withProps(
+    h('vt-group-buy', {
+      'promotion-id': group.id,
+      'product-id': p.id,
+      'product-name': p.title,
+      'regular-price': p.price.amount,
+      currency: p.price.currency,
+    }),
+    { promotions },
+  );
+}
+
+/** "Bought together" with the products of the bundle promotion this product anchors. */
+async function bundle(p: Product, promotions: Promotion[]): Promise<HTMLElement | null> {
+  const set = promotions.find((x) => x.kind === 'bundle' && x.items[0]?.productId === p.id);
+  if (!set || set.kind !== 'bundle') return null;
+  const others = await Promise.all(
+    set.items.slice(1).map((i) =>
+      getJson<{ product: Product }>(`/api/products/${encodeURIComponent(i.productId)}?lang=${locale}`).then(
+        (r) => toModel(r.product),
+        () => null,
+      ),
+    ),
+  );
+  if (others.includes(null)) return null;
+  return h(
+    'section',
+    { class: 'bundle' },
+    withProps(h('vt-bundle', { 'promotion-id': set.id }), { products: [toModel(p), ...others], promotions }),
   );
 }
 
@@ -337,7 +416,16 @@ async function cartPage(main: HTMLElement): Promise<void> {
   const store = api.getCartStore();
   await store.ready;
   const list = h('div', {});
-  main.append(h('h1', {}, tr('cartTitle')), list, h('p', { class: 'note' }, tr('comingCart')));
+  const promotions = await getJson<Promotion[]>(`/api/promotions?lang=${locale}`).catch((error: unknown) => {
+    console.error('shop:', error);
+    return [] as Promotion[];
+  });
+  main.append(
+    h('h1', {}, tr('cartTitle')),
+    list,
+    withProps(h('vt-offers', {}), { promotions }),
+    h('p', { class: 'note' }, tr('comingCart')),
+  );
   const render = () => {
     const cart = store.get();
     if (cart.lines.length === 0) {

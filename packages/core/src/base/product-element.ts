@@ -154,7 +154,10 @@ export class ProductElement extends VitrineElement {
     const abort = new AbortController();
     this._abort = abort;
     this.status = STATUS.loading;
-    const result = await fetchJson(src, { signal: abort.signal, accept: 'application/json, application/ld+json' });
+    const result = await fetchJson(src, {
+      signal: abort.signal,
+      accept: 'application/json, application/ld+json',
+    });
     if (abort.signal.aborted) return;
     if (result.ok) this._read(result.body, 'src', token);
     else this._reject('src', result.message);

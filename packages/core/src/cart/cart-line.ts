@@ -63,14 +63,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  *
  * @throws TypeError naming the first field that is wrong, e.g. `line.price`.
  */
-export function toLineData(value: unknown, method: string): CartLineData {
+export function toLineData(value: unknown, method: string, name = 'line'): CartLineData {
   const fail = (field: string, expected: string, got: unknown): never => {
     throw new TypeError(
-      `[vitrine] cart.${method}(): line.${field} must be ${expected}, got ${describe(got)}.`,
+      `[vitrine] cart.${method}(): ${name}.${field} must be ${expected}, got ${describe(got)}.`,
     );
   };
   if (!isRecord(value)) {
-    throw new TypeError(`[vitrine] cart.${method}(): line must be an object, got ${describe(value)}.`);
+    throw new TypeError(`[vitrine] cart.${method}(): ${name} must be an object, got ${describe(value)}.`);
   }
   const { variantId, productId, title, price, compareAt, sku, url, image, options, brand, category } = value;
   if (typeof variantId !== 'string' || variantId === '') fail('variantId', 'a non-empty string', variantId);

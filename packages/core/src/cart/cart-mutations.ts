@@ -18,30 +18,43 @@ export type CartMutation = (current: Cart) => CartChange | null;
 
 /** Adds `quantity` of `data`, merging with the line of the same variant. */
 export function addLine(data: CartLineData, quantity: number): CartMutation {
+  return addLines([{ data, quantity }], 'add');
+}
+
+/**
+ * Adds several lines in one change (one write, one `vt-cart-change`, one `add_to_cart` with every
+ * item). All lines must be in one currency, the cart's unless it is empty; otherwise nothing is added.
+ */
+export function addLines(items: { data: CartLineData; quantity: number }[], method: string): CartMutation {
   return (current) => {
-    const empty = current.lines.length === 0;
-    if (!empty && data.price.currency !== current.currency) {
+    const currency = current.lines.length === 0 && items[0] ? items[0].data.price.currency : current.currency;
+    const bad = items.find((i) => i.data.price.currency !== currency);
+    if (bad) {
       throw new RangeError(
-        `[vitrine] cart.add(): line "${data.variantId}" is priced in ${data.price.currency} but the cart is in ${current.currency}; a cart holds one currency.`,
+        `[vitrine] cart.${method}(): line "${bad.data.variantId}" is priced in ${bad.data.price.currency} but the cart is in ${currency}; a cart holds one currency.`,
       );
     }
-    const existing = current.lines.find((l) => l.variantId === data.variantId);
-    const before = existing?.quantity ?? 0;
-    let after = before + quantity;
-    if (after > MAX_QUANTITY) {
-      console.warn(
-        `[vitrine] cart.add(): variant "${data.variantId}" would have ${after} items; the maximum of ${MAX_QUANTITY} is kept.`,
-      );
-      after = MAX_QUANTITY;
+    let lines = current.lines;
+    const added: { line: CartLine; quantity: number }[] = [];
+    for (const { data, quantity } of items) {
+      const existing = lines.find((l) => l.variantId === data.variantId);
+      const before = existing?.quantity ?? 0;
+      let after = before + quantity;
+      if (after > MAX_QUANTITY) {
+        console.warn(
+          `[vitrine] cart.${method}(): variant "${data.variantId}" would have ${after} items; the maximum of ${MAX_QUANTITY} is kept.`,
+        );
+        after = MAX_QUANTITY;
+      }
+      // The latest title, price and image win: they are what the shopper just saw.
+      const line: CartLine = { ...data, quantity: after };
+      lines = existing ? lines.map((l) => (l === existing ? line : l)) : [...lines, line];
+      added.push({ line, quantity: after - before });
     }
-    // The latest title, price and image win: they are what the shopper just saw.
-    const line: CartLine = { ...data, quantity: after };
-    const lines = existing ? current.lines.map((l) => (l === existing ? line : l)) : [...current.lines, line];
-    const currency = empty ? data.price.currency : current.currency;
     return {
       cart: { ...current, currency, lines },
       reason: 'add',
-      funnel: toFunnelDetail('add_to_cart', currency, [{ line, quantity: after - before }]),
+      funnel: toFunnelDetail('add_to_cart', currency, added),
     };
   };
 }

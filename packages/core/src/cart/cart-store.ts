@@ -5,6 +5,7 @@ import { type CartChangeReason, type CartFunnelDetail, type CartSnapshot } from 
 import { checkId, checkQuantity, describe, toLineData, type CartLineInput } from './cart-line.js';
 import {
   addCode,
+  addLines,
   addLine,
   clearCart,
   removeCode,
@@ -70,6 +71,12 @@ export interface CartStore {
    * currency; a line in another currency is rejected with a `RangeError`.
    */
   add(line: CartLineInput): Promise<Cart>;
+  /**
+   * Adds several lines in one change: one write, one `vt-cart-change` and one `add_to_cart`
+   * with every item (a bundle's "add all to cart"). Each line is checked like {@link add}; one
+   * bad line or currency rejects the call and adds nothing.
+   */
+  addAll(lines: CartLineInput[]): Promise<Cart>;
   /** Sets the quantity of a variant's line (0 removes it); a variant not in the cart is ignored. */
   setQuantity(variantId: string, quantity: number): Promise<Cart>;
   /** Removes a variant's line; a variant not in the cart is ignored. */
@@ -169,6 +176,18 @@ class IndexedDbCartStore implements CartStore {
     const data = toLineData(line, 'add');
     const quantity = checkQuantity(line.quantity ?? 1, 'add', 'line.quantity', 1);
     return this._mutate('add', addLine(data, quantity));
+  }
+
+  async addAll(lines: CartLineInput[]): Promise<Cart> {
+    if (!Array.isArray(lines) || lines.length === 0)
+      throw new TypeError(
+        `[vitrine] cart.addAll(): lines must be a non-empty array, got ${describe(lines)}.`,
+      );
+    const items = lines.map((line, i) => ({
+      data: toLineData(line, 'addAll', `lines[${i}]`),
+      quantity: checkQuantity(line.quantity ?? 1, 'addAll', `lines[${i}].quantity`, 1),
+    }));
+    return this._mutate('addAll', addLines(items, 'addAll'));
   }
 
   async setQuantity(variantId: string, quantity: number): Promise<Cart> {

@@ -35,9 +35,13 @@ export class OffersElement extends VitrineElement {
 
   private _abort: AbortController | null = null;
   private _warned = '';
+  /** True while `server-time` is unreadable: loading promotions must not hide that error. */
+  private _badTime = false;
 
   /** False for elements that can work without a promotions list (they stay ready). */
   protected needsPromotions = true;
+  /** Which inline child holds the promotions (elements with more inline data narrow it). */
+  protected inlineSelector = 'script[type="application/json"]';
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -48,9 +52,14 @@ export class OffersElement extends VitrineElement {
     super.willUpdate(changed);
     if (changed.has('serverTime') && this.serverTime !== undefined && this.serverTime !== null) {
       const t = parseInstant(this.serverTime);
-      if (Number.isNaN(t))
+      if (Number.isNaN(t)) {
+        this._badTime = true;
         this.fail('server-time', `"${this.serverTime}" is not an ISO 8601 date-time or epoch milliseconds`);
-      else this.clock.set(t);
+      } else {
+        this.clock.set(t);
+        if (this._badTime && (this.promos || !this.needsPromotions)) this.succeed();
+        this._badTime = false;
+      }
     }
     if (!this.hasUpdated || changed.has('promotions') || changed.has('src')) this._loadPromotions();
   }
@@ -65,7 +74,7 @@ export class OffersElement extends VitrineElement {
       this._accept(this.promotions, 'promotions');
       return;
     }
-    const inline = this.querySelector(':scope > script[type="application/json"]');
+    const inline = this.querySelector(`:scope > ${this.inlineSelector}`);
     if (inline) {
       let parsed: unknown;
       try {
@@ -107,7 +116,7 @@ export class OffersElement extends VitrineElement {
       console.warn(`<${this.localName}>: attribute "${attribute}" had promotions that were skipped: ${text}`);
     }
     this.promos = value;
-    this.succeed();
+    if (!this._badTime) this.succeed();
     this.promotionsChanged(value);
   }
 }
