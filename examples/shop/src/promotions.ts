@@ -3,8 +3,11 @@ import type { Catalog, Product } from './catalog-types.js';
 
 const HOUR = 3_600_000;
 
-/** Which demo products carry which offer, by catalog position (the same in both locales). */
-export const DEMO_OFFERS = {
+/**
+ * Which demo products carry which offer: the first in-stock product at or after each catalog
+ * position, each product used once (the same products in both locales).
+ */
+const DEMO_POSITIONS = {
   /** Flash sale running now (ends within three hours). */
   flashLive: [0, 1],
   /** Flash sale starting in two hours. */
@@ -14,6 +17,21 @@ export const DEMO_OFFERS = {
   /** Anchor of a "bought together" set with two products of its category. */
   bundle: [0, 4],
 } as const;
+
+/** The products that carry each demo offer (see the positions above). */
+export function demoOffers(catalog: Catalog): Record<keyof typeof DEMO_POSITIONS, Product[]> {
+  const used = new Set<string>();
+  const pick = (from: number): Product[] => {
+    const p = catalog.products.slice(from).find((x) => x.availability !== 'out_of_stock' && !used.has(x.id));
+    if (!p) return [];
+    used.add(p.id);
+    return [p];
+  };
+  const out = {} as Record<keyof typeof DEMO_POSITIONS, Product[]>;
+  for (const [key, positions] of Object.entries(DEMO_POSITIONS))
+    out[key as keyof typeof DEMO_POSITIONS] = positions.flatMap(pick);
+  return out;
+}
 
 const whole = (amount: number, currency: string) => {
   // Sale prices end in whole units (¥79, $24.00), like real price tags.
@@ -71,9 +89,8 @@ export function shopPromotions(catalog: Catalog, now: number): Promotion[] {
     else promotions.push({ ...base, kind: 'free_shipping', combinesWith: { product: true, order: true } });
   }
   const hour = Math.floor(now / HOUR) * HOUR;
-  const flash = (i: number, startsAt: number) => {
-    const p = products[i];
-    if (!p) return;
+  const demo = demoOffers(catalog);
+  const flash = (p: Product, startsAt: number) => {
     promotions.push({
       id: `flash-${p.id}`,
       title: zh ? `限时秒杀：${p.title}` : `Flash sale: ${p.title}`,
@@ -85,39 +102,35 @@ export function shopPromotions(catalog: Catalog, now: number): Promotion[] {
       combinesWith: { order: true, shipping: true },
     });
   };
-  for (const i of DEMO_OFFERS.flashLive) flash(i, hour);
-  for (const i of DEMO_OFFERS.flashNext) flash(i, hour + 2 * HOUR);
-  for (const i of DEMO_OFFERS.group) {
-    const p = products[i];
-    if (p)
-      promotions.push({
-        id: `group-${p.id}`,
-        title: zh ? `3人团：${p.title}` : `Group of 3: ${p.title}`,
-        kind: 'group_buy',
-        price: money(whole(cheapest(p) * 0.6, currency)),
-        minGroupSize: 3,
-        eligibility: { products: [p.id] },
-        startsAt: new Date(hour - 24 * HOUR).toISOString(),
-        endsAt: new Date(hour + 48 * HOUR).toISOString(),
-        combinesWith: { order: true, shipping: true },
-      });
-  }
-  for (const i of DEMO_OFFERS.bundle) {
-    const anchor = products[i];
-    if (!anchor) continue;
+  for (const p of demo.flashLive) flash(p, hour);
+  for (const p of demo.flashNext) flash(p, hour + 2 * HOUR);
+  for (const p of demo.group)
+    promotions.push({
+      id: `group-${p.id}`,
+      title: zh ? `3人团：${p.title}` : `Group of 3: ${p.title}`,
+      kind: 'group_buy',
+      price: money(whole(cheapest(p) * 0.6, currency)),
+      minGroupSize: 3,
+      eligibility: { products: [p.id] },
+      startsAt: new Date(hour - 24 * HOUR).toISOString(),
+      endsAt: new Date(hour + 48 * HOUR).toISOString(),
+      combinesWith: { order: true, shipping: true },
+    });
+  for (const anchor of demo.bundle) {
     const set = [anchor, ...bundlePartners(catalog, anchor)];
     if (set.length < 2) continue;
-    const sum = set.reduce((a, p) => a + cheapest(p), 0);
     promotions.push({
       id: `bundle-${anchor.id}`,
-      title: zh ? '组合购更优惠' : 'Better together',
+      title: zh ? '组合购 85 折' : 'Better together: 15% off the set',
       kind: 'bundle',
       items: set.map((p) => ({ productId: p.id })),
-      price: money(whole(sum * 0.85, currency)),
+      percent: 15,
       combinesWith: { order: true, shipping: true },
     });
   }
-  const cat = products[5]?.category.at(-1);
+  // Buy 2 get 1 on a category without a bundle, so the demo shows each offer on its own.
+  const bundled = new Set(demo.bundle.map((p) => p.category.at(-1)));
+  const cat = products.map((p) => p.category.at(-1)).find((c) => c && !bundled.has(c));
   if (cat)
     promotions.push({
       id: 'buy2get1',

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { priceCart, type CartLine } from '@vitrine/pricing';
 import { generateCatalog } from '../src/catalog.js';
 import type { Catalog, Product } from '../src/catalog-types.js';
-import { bundlePartners, DEMO_OFFERS, shopPromotions } from '../src/promotions.js';
+import { bundlePartners, demoOffers, shopPromotions } from '../src/promotions.js';
 
 const NOW = Date.parse('2026-11-28T10:20:00Z');
 const line = (p: Product, quantity = 1): CartLine => {
@@ -15,8 +15,18 @@ for (const locale of ['en', 'zh-CN'] as const) {
   const catalog: Catalog = generateCatalog(locale);
   const promotions = shopPromotions(catalog, NOW);
   const p = catalog.products;
+  const demo = demoOffers(catalog);
 
   describe(`demo promotions (${locale})`, () => {
+    test('put every offer on an in-stock product', () => {
+      for (const list of Object.values(demo))
+        for (const x of list) assert.notEqual(x.availability, 'out_of_stock');
+      assert.deepEqual(
+        Object.values(demo).map((l) => l.length),
+        [2, 1, 1, 2],
+      );
+    });
+
     test('are deterministic and never misconfigured for the engine', () => {
       assert.deepEqual(shopPromotions(catalog, NOW), promotions);
       const lines = p.slice(0, 8).map((x) => line(x, 3));
@@ -29,18 +39,18 @@ for (const locale of ['en', 'zh-CN'] as const) {
     });
 
     test('the live flash sale prices its product at 70% in whole units, and the next one has not started', () => {
-      const live = p[DEMO_OFFERS.flashLive[0]]!;
+      const live = demo.flashLive[0]!;
       const r = priceCart({ lines: [line(live)], promotions, context: { now: NOW } });
       const flash = r.applied.find((a) => a.id === `flash-${live.id}`);
       assert.ok(flash, 'the live flash sale applies');
       assert.equal(r.total.amount % 100, 0);
-      const next = p[DEMO_OFFERS.flashNext[0]]!;
+      const next = demo.flashNext[0]!;
       const r2 = priceCart({ lines: [line(next)], promotions, context: { now: NOW } });
       assert.equal(r2.rejected.find((x) => x.id === `flash-${next.id}`)?.reason, 'not_started');
     });
 
     test('the bundle saves 15% when all its products are in the cart, and nothing without one', () => {
-      const anchor = p[DEMO_OFFERS.bundle[1]]!;
+      const anchor = demo.bundle[1]!;
       const set = [anchor, ...bundlePartners(catalog, anchor)];
       assert.equal(set.length, 3);
       const all = priceCart({ lines: set.map((x) => line(x)), promotions, context: { now: NOW } });
@@ -60,7 +70,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
     });
 
     test('the group buy needs three members', () => {
-      const g = p[DEMO_OFFERS.group[0]]!;
+      const g = demo.group[0]!;
       const id = `group-${g.id}`;
       const alone = priceCart({ lines: [line(g)], promotions, context: { now: NOW } });
       assert.equal(alone.rejected.find((x) => x.id === id)?.reason, 'group_size');

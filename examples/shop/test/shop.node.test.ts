@@ -4,6 +4,9 @@ import { after, before, describe, it } from 'node:test';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { CHROME_ARGS, findChrome } from '../../../scripts/find-chrome.mjs';
 import { startShop, type ShopServer } from '../server/shop-server.js';
+import { generateCatalog } from '../src/catalog.js';
+import { demoOffers, shopPromotions } from '../src/promotions.js';
+import { priceCart, type CartLine } from '@vitrine/pricing';
 
 // Runs after `npm run build` in `npm test`: the shop serves the built all-in-one bundle, as a
 // real shop would.
@@ -138,6 +141,97 @@ describe('demo shop', () => {
     assert.deepEqual(errors, []);
     await cart.close();
     await product.close();
+  });
+
+  it('shows a live flash sale, adds a bundle in one click and prices the cart with offers', async () => {
+    const catalog = generateCatalog('en');
+    const demo = demoOffers(catalog);
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const onSale = demo.flashLive[0]!;
+    await page.goto(new URL(`/product.html?id=${onSale.id}&lang=en`, shop.url).href, {
+      waitUntil: 'networkidle0',
+    });
+    await page.waitForSelector('main[aria-busy="false"]');
+    // The countdown runs on the server's clock and shows the sale price while the sale is live.
+    await page.waitForFunction(
+      () => document.querySelector('vt-countdown')?.getAttribute('phase') === 'live',
+    );
+    const live = await page.$eval('vt-countdown', (el) => ({
+      timer: el.shadowRoot!.querySelector('[role="timer"]')?.textContent?.replace(/\s+/g, ' ').trim(),
+      price: el.querySelector('[slot="live"]')?.getAttribute('amount'),
+    }));
+    assert.match(live.timer ?? '', /^Ends in \d\d:\d\d:\d\d$/);
+    const flash = shopPromotions(catalog, Date.now()).find((x) => x.id === `flash-${onSale.id}`);
+    assert.ok(flash && flash.kind === 'flash_sale');
+    assert.equal(Number(live.price), flash.price.amount);
+
+    // "Bought together": every item ticked; one click adds them all.
+    const anchor = demo.bundle[0]!;
+    await page.goto(new URL(`/product.html?id=${anchor.id}&lang=en`, shop.url).href, {
+      waitUntil: 'networkidle0',
+    });
+    await page.waitForFunction(() => document.querySelector('vt-bundle')?.getAttribute('status') === 'ready');
+    const save = await page.$eval('vt-bundle', (el) =>
+      el.shadowRoot!.querySelector('[part="save"]')?.textContent?.trim(),
+    );
+    assert.match(save ?? '', /^You save \$\d+\.\d\d$/);
+    await page.$eval('vt-bundle', (el) =>
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="add"]')!.click(),
+    );
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('vt-cart-count')
+          ?.shadowRoot?.querySelector('[part="base"]')
+          ?.getAttribute('aria-label') === 'Cart, 3 items',
+    );
+
+    // The cart page prices the same cart: the set applies and the next spend tier is shown.
+    await page.goto(new URL('/cart.html?lang=en', shop.url).href, { waitUntil: 'networkidle0' });
+    await page.waitForFunction(() => document.querySelector('vt-offers')?.getAttribute('status') === 'ready');
+    const offers = await page.$eval('vt-offers', (el) => ({
+      savings: el.shadowRoot!.querySelector('[part~="savings"]')?.textContent?.replace(/\s+/g, ' ').trim(),
+      progress: el.shadowRoot!.querySelector('[role="progressbar"]')?.getAttribute('aria-valuetext'),
+    }));
+    // The same engine on the "server" side gives the same saving for the same cart.
+    const lines = await page.evaluate(async () => {
+      const api = (await import('/vitrine/vitrine.js' as string)) as {
+        getCartStore(): { get(): { lines: CartLine[] } };
+      };
+      return api.getCartStore().get().lines;
+    });
+    assert.equal(lines.length, 3);
+    const r = priceCart({
+      lines,
+      promotions: shopPromotions(catalog, Date.now()),
+      context: { now: Date.now() },
+    });
+    assert.ok(
+      r.applied.some((a) => a.id === `bundle-${anchor.id}`),
+      JSON.stringify(r.applied),
+    );
+    const usd = (amount: number) =>
+      new Intl.NumberFormat('en', { style: 'currency', currency: 'USD' }).format(amount / 100);
+    assert.ok(
+      offers.savings?.startsWith(`You save ${usd(r.discounts.amount + r.shippingDiscount.amount)}`),
+      offers.savings,
+    );
+    if (r.nextTier)
+      assert.equal(
+        offers.progress,
+        `Add ${usd(r.nextTier.spendMore.amount)} to save ${usd(r.nextTier.save.amount)}`,
+      );
+    else assert.match(offers.progress ?? '', /^Top tier reached: you save \$\d+\.\d\d$/);
+    await page.evaluate(async () => {
+      const api = (await import('/vitrine/vitrine.js' as string)) as {
+        getCartStore(): { clear(): Promise<unknown> };
+      };
+      await api.getCartStore().clear();
+    });
+    assert.deepEqual(errors, []);
+    await page.close();
   });
 
   it('keeps the shopper on a page with a translated message when a product is missing', async () => {

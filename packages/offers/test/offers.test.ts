@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { captureConsole, expectAccessible, isolateCart, until } from '@vitrine/testing';
 import { createCartStore, getCartStore, type CartStore, type VtErrorDetail } from '@vitrine/core';
 import type { FunnelDetail } from '@vitrine/schema';
+import type { Promotion } from '@vitrine/pricing';
 import { getServerClock } from '@vitrine/offers';
 import '@vitrine/offers/offers';
 import type { VtOffers } from '@vitrine/offers/offers';
@@ -343,6 +344,21 @@ describe('<vt-offers>', () => {
         restore();
       }
     });
+  });
+
+  it('lists a set on the pages of its own products only', async () => {
+    const set: Promotion = {
+      id: 'set',
+      title: 'Tea and mug set',
+      kind: 'bundle',
+      items: [{ productId: 'tea' }, { productId: 'mug' }],
+      percent: 10,
+    };
+    const setOnly = (el: VtOffers) => (el.promotions = [set]);
+    expect(titles(await mount(setOnly, { attrs: 'product-id="tea"' }))).to.deep.equal(['Tea and mug set']);
+    expect(titles(await mount(setOnly, { attrs: 'product-id="mug"' }))).to.deep.equal(['Tea and mug set']);
+    const other = await mount(setOnly, { attrs: 'product-id="kettle"' });
+    expect(titles(other)).to.deep.equal([]);
   });
 
   it('lists on a product page only the offers that can apply to that product', async () => {

@@ -351,8 +351,10 @@ function saleAwarePrice(p: Product, promotions: Promotion[]): HTMLElement {
 
 function groupBuy(p: Product, promotions: Promotion[]): HTMLElement | null {
   const group = promotions.find((x) => x.kind === 'group_buy' && x.eligibility?.products?.includes(p.id));
-  if (!group) return null;
-  return withProps(
+  if (!group || group.kind !== 'group_buy') return null;
+  // The shop's backend would create the group; the demo says so and shows one member.
+  const note = h('p', { class: 'note', role: 'status' });
+  const el = withProps(
     h('vt-group-buy', {
       'promotion-id': group.id,
       'product-id': p.id,
@@ -362,6 +364,11 @@ function groupBuy(p: Product, promotions: Promotion[]): HTMLElement | null {
     }),
     { promotions },
   );
+  el.addEventListener('vt-group-buy', () => {
+    el.setAttribute('group-size', '1');
+    note.textContent = tr('groupStarted', { n: group.minGroupSize - 1 });
+  });
+  return h('div', {}, el, note);
 }
 
 /** "Bought together" with the products of the bundle promotion this product anchors. */

@@ -37,6 +37,8 @@ const en = {
   subtotal: 'Subtotal',
   comingCheckout: 'The one-page checkout arrives with <vt-checkout>; until then this page is a placeholder.',
   coupons: 'Offers',
+  groupStarted:
+    'Your group is open. In a real shop the backend now creates it and gives you a link to invite {n} more.',
   minSpend: 'on orders over {amount}',
 };
 
@@ -77,6 +79,7 @@ const zhCN: Record<StringKey, string> = {
   subtotal: '小计',
   comingCheckout: '一页式结算将随 <vt-checkout> 上线；目前此页为占位页。',
   coupons: '优惠',
+  groupStarted: '已开团。真实商店中，后端会创建拼团并给您邀请链接，再邀 {n} 人即可成团。',
   minSpend: '满 {amount} 可用',
 };
 

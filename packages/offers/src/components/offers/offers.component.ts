@@ -317,6 +317,8 @@ export class VtOffers extends OffersElement {
     const id = this.productId;
     return (this.promos ?? []).filter((p) => {
       if (!id) return true;
+      // A set is about its own products, whatever its eligibility says.
+      if (p.kind === 'bundle' && Array.isArray(p.items)) return p.items.some((i) => i?.productId === id);
       const e = p.eligibility;
       if (!e || typeof e !== 'object') return true;
       if (Array.isArray(e.products)) return e.products.includes(id);
