@@ -222,7 +222,11 @@ export function prepare(input: PriceCartInput) {
       else if (p.code && !codes.has(p.code.toLowerCase())) reject('code_missing');
       else if (p.usageLimit !== undefined && (context.usage?.[p.id] ?? 0) >= p.usageLimit)
         reject('usage_limit');
-      else if (e.newCustomersOnly && !context.newCustomer) reject('not_eligible');
+      else if (
+        (e.newCustomersOnly && !context.newCustomer) ||
+        (e.returningCustomersOnly && context.newCustomer !== false)
+      )
+        reject('not_eligible');
       else if (p.kind === 'group_buy' && (context.groupSize?.[p.id] ?? 0) < p.minGroupSize)
         reject('group_size', p.minGroupSize - (context.groupSize?.[p.id] ?? 0));
       else if (cls !== 'shipping' && elig.length === 0) reject('no_matching_items');

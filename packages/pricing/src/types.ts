@@ -50,6 +50,8 @@ export interface PromotionBase {
 /** Which lines a promotion applies to: each given list must match (AND across lists, OR within one). */
 export interface Eligibility {
   newCustomersOnly?: boolean;
+  /** Repeat-purchase coupons: only when `context.newCustomer` is explicitly `false`. */
+  returningCustomersOnly?: boolean;
   categories?: string[];
   brands?: string[];
   products?: string[];
@@ -75,7 +77,7 @@ export type Promotion = PromotionBase &
         /** Percent off the `get` units, integer 1–100; default 100 (free). */
         percent?: number;
         /** Which lines the `get` units come from; default: the same lines as `buy`. */
-        getEligibility?: Omit<Eligibility, 'newCustomersOnly'>;
+        getEligibility?: Omit<Eligibility, 'newCustomersOnly' | 'returningCustomersOnly'>;
         maxApplications?: number;
       }
     | {

@@ -605,6 +605,19 @@ const rows: Row[] = [
     check: (r) => assert.equal(r.applied[0]!.reason.en, 'Saves ¥999; part of the best combination.'),
   },
   {
+    name: 'repeat-purchase coupon for a returning customer',
+    promotions: [{ ...P.order10, code: 'AGAIN', eligibility: { returningCustomersOnly: true } }],
+    context: { codes: ['again'], newCustomer: false },
+    total: 22000,
+  },
+  {
+    name: 'repeat-purchase coupon refused when the shopper is new or unknown',
+    promotions: [{ ...P.order10, code: 'AGAIN', eligibility: { returningCustomersOnly: true } }],
+    context: { codes: ['again'] },
+    total: 24333,
+    rejected: { order10: 'not_eligible' },
+  },
+  {
     name: 'invalid now',
     promotions: [{ ...P.order10, startsAt: NOW }],
     context: { now: 'not a date' },
