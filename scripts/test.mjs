@@ -22,6 +22,8 @@ const steps = [
     cmd: [bin('wtr'), '--config', 'web-test-runner.config.mjs'],
     counts: join(tmp, 'browser.json'),
   },
+  // Every story, in both languages and themes: renders, no uncaught error, no axe violation.
+  { name: 'stories', cmd: [process.execPath, 'scripts/stories.mjs'], counts: join(tmp, 'stories.json') },
 ];
 
 let passed = 0;

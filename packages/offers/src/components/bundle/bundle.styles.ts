@@ -28,8 +28,10 @@ export const bundleStyles = css`
     border: 1px solid var(--_vt-color-border);
     border-radius: var(--_vt-radius);
   }
+  /* Unticked: a dashed outline, not fading, so the text keeps its contrast. */
   [part~='item'][data-off] {
-    opacity: 0.6;
+    border-style: dashed;
+    background: transparent;
   }
   [part~='image'] {
     grid-column: 1 / -1;
