@@ -83,21 +83,29 @@ for (const story of stories) {
       if (!(await page.$eval('#storybook-root', (r) => r.innerHTML.trim().length > 0)))
         problem = 'rendered nothing';
       if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+      // Storybook's a11y addon runs axe on the same page after each render: wait for it.
       const violations = await page.evaluate(async () => {
-        const r = await window.axe.run(document.querySelector('#storybook-root'), {
-          runOnly: {
-            type: 'tag',
-            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-          },
-          rules: {
-            region: { enabled: false },
-            'page-has-heading-one': { enabled: false },
-            'landmark-one-main': { enabled: false },
-          },
-        });
-        return r.violations.flatMap((v) =>
-          v.nodes.map((n) => `${v.id}: ${v.help} at ${JSON.stringify(n.target)}`),
-        );
+        for (let attempt = 0; ; attempt++) {
+          try {
+            const r = await window.axe.run(document.querySelector('#storybook-root'), {
+              runOnly: {
+                type: 'tag',
+                values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+              },
+              rules: {
+                region: { enabled: false },
+                'page-has-heading-one': { enabled: false },
+                'landmark-one-main': { enabled: false },
+              },
+            });
+            return r.violations.flatMap((v) =>
+              v.nodes.map((n) => `${v.id}: ${v.help} at ${JSON.stringify(n.target)}`),
+            );
+          } catch (error) {
+            if (attempt > 50 || !/already running/.test(String(error))) throw error;
+            await new Promise((ok) => setTimeout(ok, 100));
+          }
+        }
       });
       if (violations.length) problem = `axe: ${violations.join('; ')}`;
     } catch (error) {

@@ -20,6 +20,9 @@ export const VT_EVENTS = {
   ready: 'vt-ready',
   groupBuy: 'vt-group-buy',
   saleChange: 'vt-sale-change',
+  reviewFilter: 'vt-review-filter',
+  reviewHelpful: 'vt-review-helpful',
+  mediaOpen: 'vt-media-open',
 } as const;
 
 /** Detail of `vt-error`: an element's input (attribute, property or data) is unusable. */
@@ -159,6 +162,56 @@ export interface SaleChangeDetail {
   at: number;
 }
 
+/** The review list's filters and sort, in {@link ReviewFilterDetail}. */
+export interface ReviewQuery {
+  /** Star ratings shown (whole stars 1–5); empty means all. */
+  stars: number[];
+  /** Review tag chosen, e.g. `true to size` / `面料舒适`. */
+  tag?: string;
+  /** Only reviews with photos or videos. */
+  withMedia: boolean;
+  /** Only verified buyers. */
+  verified: boolean;
+  /** Only reviews of this variant, option name → value. */
+  variant?: Record<string, string>;
+  /** Sort order. */
+  sort: 'helpful' | 'newest' | 'highest' | 'lowest' | 'media';
+}
+
+/** Detail of `vt-review-filter`: the shopper changed a filter or the sort of `<vt-reviews>`. */
+export interface ReviewFilterDetail {
+  /** Product the reviews are for, when known. */
+  productId?: string;
+  /** The query after the change. */
+  query: ReviewQuery;
+  /** Reviews matching it. */
+  count: number;
+}
+
+/** Detail of `vt-review-helpful`: the shopper voted on a review (once per review and shopper). */
+export interface ReviewHelpfulDetail {
+  productId?: string;
+  reviewId: string;
+  /** `true` for "helpful", `false` for "not helpful". */
+  helpful: boolean;
+}
+
+/** Detail of `vt-media-open`: the shopper opened a photo or video in the lightbox. */
+export interface MediaOpenDetail {
+  /** Tag of the element it was opened from, e.g. `vt-reviews`. */
+  tag: string;
+  /** Product shown, when known. */
+  productId?: string;
+  /** Review the media belongs to, when opened from a review. */
+  reviewId?: string;
+  /** Position of the item in the list opened. */
+  index: number;
+  /** `image`, `video` or `model`. */
+  type: 'image' | 'video' | 'model';
+  /** URL of the item. */
+  url: string;
+}
+
 /** Every `vt-*` DOM event name mapped to its detail type. */
 export interface VtEventMap {
   /** An element's input is unusable; it renders its error state and logs one console error. */
@@ -177,6 +230,12 @@ export interface VtEventMap {
   'vt-group-buy': GroupBuyDetail;
   /** A countdown's sale started or ended by the server clock. */
   'vt-sale-change': SaleChangeDetail;
+  /** The shopper changed a filter or the sort of a review list. */
+  'vt-review-filter': ReviewFilterDetail;
+  /** The shopper voted a review helpful or not helpful. */
+  'vt-review-helpful': ReviewHelpfulDetail;
+  /** The shopper opened a photo or video in a lightbox. */
+  'vt-media-open': MediaOpenDetail;
 }
 
 /** One `vt-*` event name. */
@@ -207,5 +266,8 @@ declare global {
     'vt-ready': CustomEvent<ReadyDetail>;
     'vt-group-buy': CustomEvent<GroupBuyDetail>;
     'vt-sale-change': CustomEvent<SaleChangeDetail>;
+    'vt-review-filter': CustomEvent<ReviewFilterDetail>;
+    'vt-review-helpful': CustomEvent<ReviewHelpfulDetail>;
+    'vt-media-open': CustomEvent<MediaOpenDetail>;
   }
 }

@@ -226,28 +226,6 @@ async function search(main: HTMLElement): Promise<void> {
   );
 }
 
-function stars(value: number): string {
-  const full = Math.round(value);
-  return '★'.repeat(full) + '☆'.repeat(5 - full);
-}
-
-function reviewItem(review: Review): HTMLElement {
-  return h(
-    'li',
-    { class: 'review' },
-    h('p', { class: 'stars', 'aria-label': `${review.rating}/5` }, stars(review.rating)),
-    h('h3', {}, review.title),
-    h('p', { class: 'body' }, review.body),
-    h(
-      'p',
-      { class: 'meta' },
-      `${review.author} · ${new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(review.date))}`,
-      review.verified ? ` · ${tr('verified')}` : '',
-    ),
-    review.reply ? h('blockquote', {}, h('strong', {}, `${tr('merchantReply')}: `), review.reply.body) : null,
-  );
-}
-
 async function product(main: HTMLElement): Promise<void> {
   const id = new URLSearchParams(location.search).get('id') ?? '';
   let data: { product: Product; reviews: Review[] };
@@ -304,14 +282,7 @@ async function product(main: HTMLElement): Promise<void> {
       ),
     ),
     together ?? '',
-    h(
-      'section',
-      { 'aria-labelledby': 'reviews' },
-      h('h2', { id: 'reviews' }, tr('reviews')),
-      reviews.length
-        ? h('ul', { class: 'reviews' }, ...reviews.map(reviewItem))
-        : h('p', {}, tr('noReviews')),
-    ),
+    withProps(h('vt-reviews', { 'product-id': p.id, 'product-name': p.title, jsonld: true }), { reviews }),
   );
 }
 

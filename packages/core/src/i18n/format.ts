@@ -1,5 +1,16 @@
 import type { Locale } from './locale.js';
 
+/**
+ * Intl formatters are costly to create (about a millisecond each, cold) and lists render many
+ * dates and numbers: one formatter per locale and options, created on first use.
+ */
+const cache = new Map<string, unknown>();
+function cached<T>(key: string, make: () => T): T {
+  let f = cache.get(key) as T | undefined;
+  if (f === undefined) cache.set(key, (f = make()));
+  return f;
+}
+
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
   ['month', 30 * 24 * 3600],
@@ -22,7 +33,7 @@ export function formatRelativeTime(
   const time = new Date(date).getTime();
   if (Number.isNaN(time)) return '';
   const seconds = Math.round((time - now) / 1000);
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const format = cached(`rt${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size || unit === 'second')
       return format.format(Math.trunc(seconds / size), unit);
@@ -37,7 +48,9 @@ export function formatDate(
   style: 'medium' | 'long' = 'medium',
 ): string {
   const d = new Date(date);
-  return Number.isNaN(d.getTime()) ? '' : new Intl.DateTimeFormat(locale, { dateStyle: style }).format(d);
+  return Number.isNaN(d.getTime())
+    ? ''
+    : cached(`d${locale}${style}`, () => new Intl.DateTimeFormat(locale, { dateStyle: style })).format(d);
 }
 
 /** "Red, Blue and Green" / "Red、Blue和Green" through `Intl.ListFormat`. */
@@ -46,10 +59,12 @@ export function formatList(
   locale: Locale,
   type: 'conjunction' | 'disjunction' = 'conjunction',
 ): string {
-  return new Intl.ListFormat(locale, { style: 'long', type }).format(items);
+  return cached(`l${locale}${type}`, () => new Intl.ListFormat(locale, { style: 'long', type })).format(
+    items,
+  );
 }
 
 /** A plain number with grouping ("1,234"). */
 export function formatNumber(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale).format(value);
+  return cached(`n${locale}`, () => new Intl.NumberFormat(locale)).format(value);
 }

@@ -30,6 +30,14 @@ const en = {
   'cart.addFailed': 'Could not add to cart. Please try again.',
   'cart.label': 'Cart',
   'cart.count': { zero: 'Cart, empty', one: 'Cart, {count} item', other: 'Cart, {count} items' },
+  'lightbox.close': 'Close',
+  'lightbox.previous': 'Previous',
+  'lightbox.next': 'Next',
+  'lightbox.counter': '{index} of {count}',
+  'lightbox.image': 'Photo {index} of {count}',
+  'lightbox.video': 'Video {index} of {count}',
+  'lightbox.model': '3D model {index} of {count}',
+  'lightbox.modelNote': 'Preview image of a 3D model',
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;
@@ -54,6 +62,14 @@ const zhCN: Catalog = {
   'cart.addFailed': '加入购物车失败，请重试。',
   'cart.label': '购物车',
   'cart.count': { other: '购物车，{count} 件商品' },
+  'lightbox.close': '关闭',
+  'lightbox.previous': '上一项',
+  'lightbox.next': '下一项',
+  'lightbox.counter': '第 {index} 项，共 {count} 项',
+  'lightbox.image': '第 {index} 张，共 {count} 张',
+  'lightbox.video': '视频，第 {index} 项，共 {count} 项',
+  'lightbox.model': '3D 模型，第 {index} 项，共 {count} 项',
+  'lightbox.modelNote': '3D 模型的预览图',
 };
 
 /** The shipped catalogs, by locale. Read-only: use {@link setMessages} to override strings. */
