@@ -9,13 +9,29 @@ import { CHROME_ARGS, findChrome } from './scripts/find-chrome.mjs';
  * Real HTTP failures for data-source tests: `/__test__/status/<key>?code=<code>` answers that status;
  * `/__test__/flaky/<key>` answers 503 on the first request per key and then the JSON body given
  * in `?body=` (URL-encoded), so a retry can be observed; `/__test__/hits/<key>` tells how many
- * requests a key has had.
+ * requests a key has had. `/__test__/record/<key>` keeps a request's content type and body (answers
+ * 201 `{id}`), and `/__test__/recorded/<key>` returns them, so a test can read what a form posted.
  */
 const hits = new Map();
+const recorded = new Map();
 async function testEndpoints(ctx, next) {
-  const m = /^\/__test__\/(status|flaky|hits)\/([\w-]+)$/.exec(ctx.path);
+  const m = /^\/__test__\/(status|flaky|hits|record|recorded)\/([\w-]+)$/.exec(ctx.path);
   if (!m) return next();
   const [, kind, key] = m;
+  if (kind === 'record') {
+    const chunks = [];
+    for await (const chunk of ctx.req) chunks.push(chunk);
+    recorded.set(key, { type: ctx.get('content-type'), body: Buffer.concat(chunks).toString('utf8') });
+    ctx.status = 201;
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify({ id: `${key}-1` });
+    return undefined;
+  }
+  if (kind === 'recorded') {
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify(recorded.get(key) ?? null);
+    return undefined;
+  }
   if (kind === 'hits') {
     ctx.body = JSON.stringify({ hits: hits.get(key) ?? 0 });
     ctx.type = 'application/json';

@@ -56,6 +56,33 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
   res.end(body);
 }
 
+/** Reviews posted by `<vt-review-form>` since the server started (a real shop would moderate them). */
+export const receivedReviews: { at: string; bytes: number; type: string }[] = [];
+
+/** Accepts a posted review (multipart, at most 30 MB) with 201 and an id; kept in memory only. */
+function receiveReview(req: IncomingMessage, res: ServerResponse): void {
+  let bytes = 0;
+  let tooBig = false;
+  req.on('data', (chunk: Buffer) => {
+    bytes += chunk.length;
+    if (bytes > 30 * 1024 * 1024 && !tooBig) {
+      tooBig = true;
+      sendJson(res, 413, { error: 'the review is larger than 30 MB' });
+      req.destroy();
+    }
+  });
+  req.on('end', () => {
+    if (tooBig) return;
+    const type = req.headers['content-type'] ?? '';
+    if (!type.startsWith('multipart/form-data')) {
+      sendJson(res, 415, { error: 'post the review as multipart/form-data' });
+      return;
+    }
+    receivedReviews.push({ at: new Date().toISOString(), bytes, type });
+    sendJson(res, 201, { id: `review-${receivedReviews.length}` });
+  });
+}
+
 function sendJson(res: ServerResponse, status: number, value: unknown): void {
   send(res, status, TYPES['.json']!, JSON.stringify(value));
 }
@@ -93,6 +120,10 @@ export async function startShop(options: ShopServerOptions = {}): Promise<ShopSe
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const url = new URL(req.url ?? '/', 'http://shop.local');
     const path = decodeURIComponent(url.pathname);
+    if (req.method === 'POST' && path === '/api/reviews') {
+      receiveReview(req, res);
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
       return;

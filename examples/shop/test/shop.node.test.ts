@@ -234,6 +234,43 @@ describe('demo shop', () => {
     await page.close();
   });
 
+  it('shows the product reviews with JSON-LD and takes a new review', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(new URL('/product.html?id=p0002&lang=en', shop.url).href, { waitUntil: 'networkidle0' });
+    await page.waitForFunction(
+      () => document.querySelector('vt-reviews')?.getAttribute('status') === 'ready',
+    );
+    const jsonld = await page.$eval('vt-reviews script[type="application/ld+json"]', (s) =>
+      JSON.parse(s.textContent!),
+    );
+    assert.equal(jsonld['@type'], 'Product');
+    assert.ok(jsonld.aggregateRating.reviewCount >= 1);
+    await page.waitForFunction(() =>
+      document.querySelector('vt-reviews')?.shadowRoot?.querySelector('vt-review-form'),
+    );
+    const form = await page.evaluateHandle(() =>
+      document.querySelector('vt-reviews')!.shadowRoot!.querySelector('vt-review-form')!,
+    );
+    await form.evaluate(async (el) => {
+      (el as HTMLElement & { open: boolean }).open = true;
+      await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+      const root = el.shadowRoot!;
+      root.querySelector<HTMLInputElement>('input[name="rating"][value="5"]')!.click();
+      root.querySelector<HTMLTextAreaElement>('textarea')!.value = 'Lovely dress, true to size.';
+      root.querySelector<HTMLInputElement>('#author')!.value = 'Demo shopper';
+      root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    });
+    await page.waitForFunction(
+      (el) => el.shadowRoot!.querySelector('[part="message"]')?.textContent?.includes('Thank you'),
+      {},
+      form,
+    );
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('keeps the shopper on a page with a translated message when a product is missing', async () => {
     const page = await browser.newPage();
     page.on('console', () => {}); // the 404 is expected and logged by the page

@@ -13,3 +13,4 @@ import '@vitrine/offers/bundle';
 import '@vitrine/offers/countdown';
 import '@vitrine/offers/group-buy';
 import '@vitrine/reviews/reviews';
+import '@vitrine/reviews/review-form';

@@ -1,4 +1,5 @@
 export { VtReviews } from './components/reviews/reviews.component.js';
+export { VtReviewForm } from './components/review-form/review-form.component.js';
 export { applyQuery, facets, starOf, variantKey, DEFAULT_QUERY } from './components/reviews/review-query.js';
 export {
   jsonLdScript,

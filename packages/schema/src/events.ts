@@ -23,6 +23,7 @@ export const VT_EVENTS = {
   reviewFilter: 'vt-review-filter',
   reviewHelpful: 'vt-review-helpful',
   mediaOpen: 'vt-media-open',
+  reviewSubmit: 'vt-review-submit',
 } as const;
 
 /** Detail of `vt-error`: an element's input (attribute, property or data) is unusable. */
@@ -212,6 +213,17 @@ export interface MediaOpenDetail {
   url: string;
 }
 
+/** Detail of `vt-review-submit`: the shop's endpoint accepted a review the shopper wrote. */
+export interface ReviewSubmitDetail {
+  productId?: string;
+  /** Stars given, 1–5. */
+  rating: number;
+  /** Photos attached. */
+  photos: number;
+  /** The endpoint's review id, when its JSON answer has an `id`. */
+  reviewId?: string;
+}
+
 /** Every `vt-*` DOM event name mapped to its detail type. */
 export interface VtEventMap {
   /** An element's input is unusable; it renders its error state and logs one console error. */
@@ -236,6 +248,8 @@ export interface VtEventMap {
   'vt-review-helpful': ReviewHelpfulDetail;
   /** The shopper opened a photo or video in a lightbox. */
   'vt-media-open': MediaOpenDetail;
+  /** The shop accepted a review the shopper wrote. */
+  'vt-review-submit': ReviewSubmitDetail;
 }
 
 /** One `vt-*` event name. */
@@ -269,5 +283,6 @@ declare global {
     'vt-review-filter': CustomEvent<ReviewFilterDetail>;
     'vt-review-helpful': CustomEvent<ReviewHelpfulDetail>;
     'vt-media-open': CustomEvent<MediaOpenDetail>;
+    'vt-review-submit': CustomEvent<ReviewSubmitDetail>;
   }
 }

@@ -36,6 +36,7 @@ export type {
   ReviewFilterDetail,
   ReviewHelpfulDetail,
   MediaOpenDetail,
+  ReviewSubmitDetail,
   SearchSubmitDetail,
   VariantChangeDetail,
   VtErrorDetail,

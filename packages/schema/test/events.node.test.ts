@@ -54,6 +54,7 @@ test('every event name is vt- prefixed kebab-case and unique', () => {
     'ready',
     'reviewFilter',
     'reviewHelpful',
+    'reviewSubmit',
     'saleChange',
     'searchSubmit',
     'variantChange',

@@ -282,7 +282,15 @@ async function product(main: HTMLElement): Promise<void> {
       ),
     ),
     together ?? '',
-    withProps(h('vt-reviews', { 'product-id': p.id, 'product-name': p.title, jsonld: true }), { reviews }),
+    withProps(
+      h('vt-reviews', {
+        'product-id': p.id,
+        'product-name': p.title,
+        jsonld: true,
+        'write-endpoint': '/api/reviews',
+      }),
+      { reviews },
+    ),
   );
 }
 

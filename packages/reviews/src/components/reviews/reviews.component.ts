@@ -66,6 +66,7 @@ const STARS = '★★★★★';
  * @event vt-review-filter - The shopper changed a filter or the sort; detail `{productId?, query, count}`.
  * @event vt-review-helpful - The shopper voted a review helpful or not; detail `{productId?, reviewId, helpful}`.
  * @event vt-media-open - A review photo or video opened in the lightbox; detail `{tag, productId?, reviewId, index, type, url}`.
+ * @event vt-review-submit - From the write-a-review form: the endpoint accepted a review; detail `{productId?, rating, photos, reviewId?}`.
  * @event vt-ready - The reviews are loaded and rendered; detail `{tag}`.
  * @event vt-error - The reviews could not be read; detail `{tag, attribute, message}`.
  *
@@ -103,6 +104,7 @@ export class VtReviews extends VitrineElement {
     productId: { attribute: 'product-id' },
     productName: { attribute: 'product-name' },
     jsonld: { type: Boolean },
+    writeEndpoint: { attribute: 'write-endpoint' },
     _all: { state: true },
     _query: { state: true },
     _shown: { state: true },
@@ -124,6 +126,8 @@ export class VtReviews extends VitrineElement {
   declare productName: string | undefined;
   /** Write schema.org Product/AggregateRating/Review JSON-LD into the page (opt-in). */
   declare jsonld: boolean;
+  /** URL to post new reviews to: shows "Write a review" (`<vt-review-form>`, loaded on demand). Off by default. */
+  declare writeEndpoint: string | undefined;
   declare _all: Review[];
   declare _query: ReviewQuery;
   declare _shown: number;
@@ -179,6 +183,7 @@ export class VtReviews extends VitrineElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (changed.has('_all') || changed.has('jsonld') || changed.has('productName')) void this._writeJsonLd();
+    if (this.writeEndpoint) void import('../review-form/review-form.js');
   }
 
   protected override errorMessage(): string {
@@ -186,7 +191,15 @@ export class VtReviews extends VitrineElement {
   }
 
   protected override renderEmpty() {
-    return html`<p part="status" class="empty">${t(this.locale, 'reviews.empty')}</p>`;
+    return html`<p part="status" class="empty">${t(this.locale, 'reviews.empty')}</p>
+      ${
+        this.writeEndpoint
+          ? html`<vt-review-form
+              endpoint=${this.writeEndpoint}
+              product-id=${this.productId ?? nothing}
+            ></vt-review-form>`
+          : nothing
+      }`;
   }
 
   private _load(): void {
@@ -584,6 +597,14 @@ export class VtReviews extends VitrineElement {
                   : t(loc, 'reviews.more', { count: left > 0 ? Math.min(PAGE, left) : PAGE })
               }
             </button>`
+          : nothing
+      }
+      ${
+        this.writeEndpoint
+          ? html`<vt-review-form
+              endpoint=${this.writeEndpoint}
+              product-id=${this.productId ?? nothing}
+            ></vt-review-form>`
           : nothing
       }
       ${this._moreFailed ? html`<p part="status" class="error" role="alert">${t(loc, 'reviews.loadFailed')}</p>` : nothing}
