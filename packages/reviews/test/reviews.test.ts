@@ -272,6 +272,31 @@ describe('<vt-reviews>', () => {
     }
   });
 
+  it('shows review media only from this origin, media-hosts or inline images', async () => {
+    const warn = captureConsole('warn');
+    try {
+      const base = sample(1)[0]!;
+      const media = [
+        { type: 'image' as const, url: `${location.origin}/same.png`, alt: 'same origin' },
+        { type: 'image' as const, url: 'https://img.example.com/ok.jpg', alt: 'allowed host' },
+        { type: 'image' as const, url: 'https://evil.example.net/x.jpg', alt: 'other host' },
+        { type: 'image' as const, url: IMG(1), alt: 'inline' },
+      ];
+      const el = await mount((el) => {
+        el.reviews = [{ ...base, media }];
+        el.setAttribute('media-hosts', 'https://img.example.com');
+      });
+      expect($$(el, '[part="media"] img').map((i) => i.getAttribute('alt'))).to.deep.equal([
+        'same origin',
+        'allowed host',
+        'inline',
+      ]);
+      expect(warn.calls.filter((c) => c.includes('evil.example.net'))).to.have.length(1);
+    } finally {
+      warn.restore();
+    }
+  });
+
   it('renders every hostile payload as inert text, within its box', async () => {
     const w = window as Window & { __vtPwned?: string };
     delete w.__vtPwned;

@@ -105,6 +105,7 @@ export class VtReviews extends VitrineElement {
     productName: { attribute: 'product-name' },
     jsonld: { type: Boolean },
     writeEndpoint: { attribute: 'write-endpoint' },
+    mediaHosts: { attribute: 'media-hosts' },
     _all: { state: true },
     _query: { state: true },
     _shown: { state: true },
@@ -128,6 +129,12 @@ export class VtReviews extends VitrineElement {
   declare jsonld: boolean;
   /** URL to post new reviews to: shows "Write a review" (`<vt-review-form>`, loaded on demand). Off by default. */
   declare writeEndpoint: string | undefined;
+  /**
+   * Other origins review photos and videos may come from, space-separated
+   * (`https://img.example.com https://cdn.example.net`). Media from any other origin is not shown;
+   * the page's own origin and inline `data:image/…` pictures always are.
+   */
+  declare mediaHosts: string | undefined;
   declare _all: Review[];
   declare _query: ReviewQuery;
   declare _shown: number;
@@ -148,6 +155,8 @@ export class VtReviews extends VitrineElement {
   private _matching: { of: Review[]; query: ReviewQuery; value: Review[] } | null = null;
   /** Incremented on every load, so a slow chunked read that a newer one replaced is dropped. */
   private _token = 0;
+  /** Media URLs refused by `media-hosts`, each warned about once. */
+  private readonly _blocked = new Set<string>();
 
   constructor() {
     super();
@@ -435,6 +444,37 @@ export class VtReviews extends VitrineElement {
     if (!script.isConnected) this.append(script);
   }
 
+  /** Media URLs (and posters) must be same-origin, on `media-hosts`, or inline images. */
+  private _allowed(m: MediaItem): boolean {
+    const hosts = new Set(
+      (this.mediaHosts ?? '')
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((h) => h.replace(/\/+$/, '')),
+    );
+    const ok = (url: string | undefined) => {
+      if (url === undefined) return true;
+      if (/^data:image\//i.test(url)) return true;
+      try {
+        const u = new URL(url, location.href);
+        return (
+          (u.protocol === 'https:' || u.protocol === 'http:') &&
+          (u.origin === location.origin || hosts.has(u.origin))
+        );
+      } catch {
+        return false;
+      }
+    };
+    const allowed = ok(m.url) && ok(m.poster);
+    if (!allowed && !this._blocked.has(m.url)) {
+      this._blocked.add(m.url);
+      console.warn(
+        `<${this.localName}>: review media ${m.url} is not shown: its origin is not this page's or in media-hosts`,
+      );
+    }
+    return allowed;
+  }
+
   private _stars(rating: number) {
     const pct = Math.round((Math.max(0, Math.min(5, rating)) / 5) * 100);
     return html`<span
@@ -616,7 +656,9 @@ export class VtReviews extends VitrineElement {
     const long = r.body.length > LONG;
     const open = this._open.has(r.id);
     const vote = this._votes[r.id];
-    const media = (r.media ?? []).filter((m): m is MediaItem => m.type === 'image' || m.type === 'video');
+    const media = (r.media ?? []).filter(
+      (m): m is MediaItem => (m.type === 'image' || m.type === 'video') && this._allowed(m),
+    );
     const date = formatRelativeTime(r.date, loc);
     return html`<li part="review" lang=${r.lang ?? nothing}>
       <article aria-labelledby=${`r-${r.id}`}>
