@@ -1,3 +1,4 @@
+import { formatNumber } from './format.js';
 import type { Locale } from './locale.js';
 
 /**
@@ -122,6 +123,6 @@ function fill(locale: Locale, message: Message, values: Record<string, string | 
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = values[name];
     if (value === undefined) return whole;
-    return typeof value === 'number' ? new Intl.NumberFormat(locale).format(value) : value;
+    return typeof value === 'number' ? formatNumber(value, locale) : value;
   });
 }

@@ -4,10 +4,18 @@ export type { Money };
 
 const CURRENCY = /^[A-Z]{3}$/;
 
+/** Currency formatters by locale and currency: creating one costs far more than using it. */
+const formatters = new Map<string, Intl.NumberFormat>();
+function currencyFormat(locale: string, currency: string): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat(locale, { style: 'currency', currency })));
+  return f;
+}
+
 /** Number of minor-unit digits of `currency` as `Intl` knows it (USD 2, JPY 0, KWD 3). */
 export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-    .maximumFractionDigits as number;
+  return currencyFormat('en', currency).resolvedOptions().maximumFractionDigits as number;
 }
 
 /**
@@ -33,7 +41,5 @@ export function formatMoney(value: Money, locale: string): string {
   const problem = moneyProblem(value);
   if (problem) throw new RangeError(problem);
   const digits = minorDigits(value.currency);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: value.currency }).format(
-    value.amount / 10 ** digits,
-  );
+  return currencyFormat(locale, value.currency).format(value.amount / 10 ** digits);
 }

@@ -27,6 +27,22 @@ const MAX_TAGS = 10;
 /** Reviews validated per task when a long list arrives. */
 const CHUNK = 200;
 
+/** Intl number formats are costly to create (a few ms each in a cold page): one per locale and kind. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string, kind: 'percent' | 'decimal1'): Intl.NumberFormat {
+  const key = `${locale}|${kind}`;
+  let f = numberFormats.get(key);
+  if (!f)
+    numberFormats.set(
+      key,
+      (f = new Intl.NumberFormat(
+        locale,
+        kind === 'percent' ? { style: 'percent' } : { minimumFractionDigits: 1, maximumFractionDigits: 1 },
+      )),
+    );
+  return f;
+}
+
 /** `[3].rating` in a chunk starting at `offset` is `[offset + 3].rating` in the whole list. */
 const shiftPath = (path: string, offset: number): string =>
   path.replace(/^\[(\d+)\]/, (_, n: string) => `[${Number(n) + offset}]`);
@@ -313,6 +329,16 @@ export class VtReviews extends VitrineElement {
       this._matching = { of: value, query: this._query, value: applyQuery(value, this._query) };
       await new Promise((ok) => setTimeout(ok, 0));
       if (token !== this._token) return;
+      // Intl loads locale data on first use: do it here, not in the render's task.
+      const loc = this.locale;
+      numberFormat(loc, 'percent').format(0.5);
+      numberFormat(loc, 'decimal1').format(4.5);
+      formatNumber(1, loc);
+      formatRelativeTime(Date.now() - 86_400_000, loc);
+      formatDate(Date.now(), loc);
+      t(loc, 'reviews.count', { count: 2 });
+      await new Promise((ok) => setTimeout(ok, 0));
+      if (token !== this._token) return;
     }
     this._acceptResult({ value, problems }, attribute, append);
   }
@@ -505,14 +531,12 @@ export class VtReviews extends VitrineElement {
     const left = matching.length - shown.length;
     const max = Math.max(1, ...histogram);
     const sum = histogram.reduce((a, b) => a + b, 0) || 1;
-    const percent = new Intl.NumberFormat(loc, { style: 'percent' });
+    const percent = numberFormat(loc, 'percent');
     return html`<section aria-labelledby="h">
       <h2 id="h">${t(loc, 'reviews.heading')}</h2>
       <div part="summary">
         <p class="overall">
-          <span part="average"
-            >${new Intl.NumberFormat(loc, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(average)}</span
-          >
+          <span part="average">${numberFormat(loc, 'decimal1').format(average)}</span>
           ${this._stars(average)}
           <span class="muted">${t(loc, 'reviews.count', { count: total })}</span>
         </p>
