@@ -401,6 +401,42 @@ describe('<vt-reviews>', () => {
     expect(data.review).to.have.length(3);
   });
 
+  it('reads the reviews of the page’s schema.org Product (source="jsonld")', async () => {
+    const script = document.createElement('script');
+    script.type = 'application/ld+json';
+    script.textContent = JSON.stringify({
+      '@context': 'https://schema.org',
+      '@type': 'Product',
+      name: 'Organic tee',
+      sku: 'tee',
+      review: [
+        {
+          '@type': 'Review',
+          author: { '@type': 'Person', name: 'Ann' },
+          datePublished: '2026-10-01',
+          reviewBody: 'Lovely.',
+          reviewRating: { '@type': 'Rating', ratingValue: 5 },
+        },
+        {
+          '@type': 'Review',
+          author: { '@type': 'Person', name: '小王' },
+          datePublished: '2026-09-01',
+          reviewBody: '偏小一码。',
+          reviewRating: { '@type': 'Rating', ratingValue: 3 },
+        },
+      ],
+    });
+    document.head.append(script);
+    try {
+      const el = await mount((el) => el.setAttribute('source', 'jsonld'));
+      expect(el.status).to.equal('ready');
+      expect($$(el, '[part="body"]').map(text)).to.have.members(['Lovely.', '偏小一码。']);
+      expect(text($(el, '[part="average"]'))).to.equal('4.0');
+    } finally {
+      script.remove();
+    }
+  });
+
   it('speaks Chinese', async () => {
     const el = await mount(undefined, 'zh-CN');
     expect(text($(el, 'h2'))).to.equal('商品评价');
