@@ -1,6 +1,13 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
-import { captureConsole, cleanupFixtures, expectAccessible, isolateCart, until } from '@vitrine/testing';
+import {
+  captureConsole,
+  cleanupFixtures,
+  expectAccessible,
+  isolateCart,
+  until,
+  recordEvents,
+} from '@vitrine/testing';
 import { createCartStore, getCartStore, type CartFunnelDetail, type VtErrorDetail } from '@vitrine/core';
 import type { Promotion } from '@vitrine/pricing';
 import type { CartChangeDetail, FunnelDetail } from '@vitrine/schema';
@@ -57,13 +64,6 @@ async function mount(
 const part = (el: Element, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`);
 const text = (el: Element, name: string) => part(el, name)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const toggles = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('[part="toggle"]')];
-
-function record<T>(type: string, target: EventTarget = document): { list: T[]; stop: () => void } {
-  const list: T[] = [];
-  const on = (e: Event) => list.push((e as CustomEvent<T>).detail);
-  target.addEventListener(type, on);
-  return { list, stop: () => target.removeEventListener(type, on) };
-}
 
 describe('<vt-bundle>', () => {
   beforeEach(async () => {
@@ -124,8 +124,8 @@ describe('<vt-bundle>', () => {
   });
 
   it('adds every ticked item in one cart change with one add_to_cart, and reports the promotion', async () => {
-    const changes = record<CartChangeDetail>('vt-cart-change');
-    const funnel = record<FunnelDetail>('vt-funnel');
+    const changes = recordEvents<CartChangeDetail>('vt-cart-change');
+    const funnel = recordEvents<FunnelDetail>('vt-funnel');
     const el = await mount();
     try {
       expect(funnel.list.map((f) => f.name)).to.deep.equal(['view_promotion']);
@@ -174,7 +174,7 @@ describe('<vt-bundle>', () => {
       price: { amount: 100, currency: 'USD' },
     });
     const errors = captureConsole('error');
-    const vtErrors = record<VtErrorDetail>('vt-error');
+    const vtErrors = recordEvents<VtErrorDetail>('vt-error');
     try {
       const el = await mount();
       toggles(el)[0]!.click();
@@ -202,7 +202,7 @@ describe('<vt-bundle>', () => {
 
   it('shows a translated error, logs once and never throws on unusable products', async () => {
     const errors = captureConsole('error');
-    const vtErrors = record<VtErrorDetail>('vt-error');
+    const vtErrors = recordEvents<VtErrorDetail>('vt-error');
     try {
       const el = await mount((el) => (el.products = { not: 'a list' }), 'zh-CN');
       expect(el.status).to.equal('error');

@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
-import { captureConsole, expectAccessible, until } from '@vitrine/testing';
+import { captureConsole, expectAccessible, until, recordEvents } from '@vitrine/testing';
 import type { VtErrorDetail } from '@vitrine/core';
 import type { ReviewSubmitDetail } from '@vitrine/schema';
 import '@vitrine/reviews/review-form';
@@ -20,12 +20,6 @@ async function mount(attrs: string, lang = 'en'): Promise<VtReviewForm> {
 const $ = <T extends Element = HTMLElement>(el: Element, sel: string) =>
   el.shadowRoot!.querySelector<T>(sel)!;
 const text = (n: Element | null) => n?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-function record<T>(type: string) {
-  const list: T[] = [];
-  const on = (e: Event) => list.push((e as CustomEvent<T>).detail);
-  document.addEventListener(type, on);
-  return { list, stop: () => document.removeEventListener(type, on) };
-}
 async function fill(el: VtReviewForm, { rating = 4, body = 'Soft fabric, fits well.', author = 'Ann' } = {}) {
   if (rating) $<HTMLInputElement>(el, `input[name="rating"][value="${rating}"]`).click();
   $<HTMLTextAreaElement>(el, 'textarea').value = body;
@@ -85,7 +79,7 @@ describe('<vt-review-form>', () => {
 
   it('posts the review as multipart form data and reports it', async () => {
     const key = `form-${Date.now()}`;
-    const events = record<ReviewSubmitDetail>('vt-review-submit');
+    const events = recordEvents<ReviewSubmitDetail>('vt-review-submit');
     try {
       const el = await mount(`endpoint="/__test__/record/${key}" product-id="tee" open`, 'zh-CN');
       await fill(el, { rating: 5, body: '面料舒适，尺码标准，很满意。', author: '小王' });
@@ -115,7 +109,7 @@ describe('<vt-review-form>', () => {
 
   it('keeps everything typed when the endpoint fails, and says so', async () => {
     const errors = captureConsole('error');
-    const vtErrors = record<VtErrorDetail>('vt-error');
+    const vtErrors = recordEvents<VtErrorDetail>('vt-error');
     try {
       const el = await mount(`endpoint="/__test__/status/form-500-${Date.now()}?code=500" open`);
       await fill(el, { body: 'This text must survive a server error.' });

@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
-import { captureConsole, expectAccessible, until } from '@vitrine/testing';
+import { captureConsole, expectAccessible, until, recordEvents } from '@vitrine/testing';
 import type { Review, VtErrorDetail } from '@vitrine/core';
 import type { MediaOpenDetail, ReviewFilterDetail, ReviewHelpfulDetail } from '@vitrine/schema';
 import '@vitrine/reviews/reviews';
@@ -50,13 +50,6 @@ const $$ = (el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<HTM
 const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const ids = (el: Element) => $$(el, '[part="title"]').map((h) => h.id.slice(2));
 
-function record<T>(type: string, target: EventTarget = document) {
-  const list: T[] = [];
-  const on = (e: Event) => list.push((e as CustomEvent<T>).detail);
-  target.addEventListener(type, on);
-  return { list, stop: () => target.removeEventListener(type, on) };
-}
-
 describe('<vt-reviews>', () => {
   beforeEach(() => {
     localStorage.removeItem('vitrine-review-votes.v1');
@@ -88,7 +81,7 @@ describe('<vt-reviews>', () => {
   });
 
   it('filters by a star bar, reports the filter and clears it', async () => {
-    const events = record<ReviewFilterDetail>('vt-review-filter');
+    const events = recordEvents<ReviewFilterDetail>('vt-review-filter');
     try {
       const el = await mount((el) => {
         el.reviews = sample();
@@ -209,7 +202,7 @@ describe('<vt-reviews>', () => {
   });
 
   it('counts one vote per shopper, reports it, and keeps it across a reload', async () => {
-    const votes = record<ReviewHelpfulDetail>('vt-review-helpful');
+    const votes = recordEvents<ReviewHelpfulDetail>('vt-review-helpful');
     try {
       const frame = document.createElement('iframe');
       frame.title = 'reviews page';
@@ -246,7 +239,7 @@ describe('<vt-reviews>', () => {
   });
 
   it('opens a review photo in the lightbox and reports it', async () => {
-    const opened = record<MediaOpenDetail>('vt-media-open');
+    const opened = recordEvents<MediaOpenDetail>('vt-media-open');
     try {
       const el = await mount((el) => {
         el.reviews = sample(1);
@@ -347,7 +340,7 @@ describe('<vt-reviews>', () => {
 
   it('shows a translated error, logs once and fires vt-error on unusable data', async () => {
     const errors = captureConsole('error');
-    const vtErrors = record<VtErrorDetail>('vt-error');
+    const vtErrors = recordEvents<VtErrorDetail>('vt-error');
     try {
       const el = await mount((el) => (el.reviews = 'not reviews'), 'zh-CN');
       expect(el.status).to.equal('error');

@@ -1,15 +1,6 @@
 import type { Locale } from './locale.js';
 
-/**
- * Intl formatters are costly to create (about a millisecond each, cold) and lists render many
- * dates and numbers: one formatter per locale and options, created on first use.
- */
-const cache = new Map<string, unknown>();
-function cached<T>(key: string, make: () => T): T {
-  let f = cache.get(key) as T | undefined;
-  if (f === undefined) cache.set(key, (f = make()));
-  return f;
-}
+import { cached } from './intl-cache.js';
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
@@ -64,7 +55,8 @@ export function formatList(
   );
 }
 
-/** A plain number with grouping ("1,234"). */
-export function formatNumber(value: number, locale: Locale): string {
-  return cached(`n${locale}`, () => new Intl.NumberFormat(locale)).format(value);
+/** A number with grouping ("1,234"), or in the style `options` give (percent, fixed decimals). */
+export function formatNumber(value: number, locale: Locale, options?: Intl.NumberFormatOptions): string {
+  const key = `n${locale}${options ? JSON.stringify(options) : ''}`;
+  return cached(key, () => new Intl.NumberFormat(locale, options)).format(value);
 }

@@ -1,17 +1,12 @@
 import type { Money } from '@vitrine/schema';
+import { cached } from '../i18n/intl-cache.js';
 
 export type { Money };
 
 const CURRENCY = /^[A-Z]{3}$/;
 
-/** Currency formatters by locale and currency: creating one costs far more than using it. */
-const formatters = new Map<string, Intl.NumberFormat>();
-function currencyFormat(locale: string, currency: string): Intl.NumberFormat {
-  const key = `${locale}|${currency}`;
-  let f = formatters.get(key);
-  if (!f) formatters.set(key, (f = new Intl.NumberFormat(locale, { style: 'currency', currency })));
-  return f;
-}
+const currencyFormat = (locale: string, currency: string): Intl.NumberFormat =>
+  cached(`c${locale}|${currency}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency }));
 
 /** Number of minor-unit digits of `currency` as `Intl` knows it (USD 2, JPY 0, KWD 3). */
 export function minorDigits(currency: string): number {

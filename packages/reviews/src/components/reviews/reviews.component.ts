@@ -27,21 +27,8 @@ const MAX_TAGS = 10;
 /** Reviews validated per task when a long list arrives. */
 const CHUNK = 200;
 
-/** Intl number formats are costly to create (a few ms each in a cold page): one per locale and kind. */
-const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(locale: string, kind: 'percent' | 'decimal1'): Intl.NumberFormat {
-  const key = `${locale}|${kind}`;
-  let f = numberFormats.get(key);
-  if (!f)
-    numberFormats.set(
-      key,
-      (f = new Intl.NumberFormat(
-        locale,
-        kind === 'percent' ? { style: 'percent' } : { minimumFractionDigits: 1, maximumFractionDigits: 1 },
-      )),
-    );
-  return f;
-}
+const PERCENT = { style: 'percent' } as const;
+const ONE_DECIMAL = { minimumFractionDigits: 1, maximumFractionDigits: 1 } as const;
 
 /** `[3].rating` in a chunk starting at `offset` is `[offset + 3].rating` in the whole list. */
 const shiftPath = (path: string, offset: number): string =>
@@ -171,6 +158,8 @@ export class VtReviews extends VitrineElement {
   private _matching: { of: Review[]; query: ReviewQuery; value: Review[] } | null = null;
   /** Incremented on every load, so a slow chunked read that a newer one replaced is dropped. */
   private _token = 0;
+  /** The parsed `media-hosts`, re-read only when the attribute changes. */
+  private _hosts: { of: string | undefined; value: Set<string> } | null = null;
   /** Media URLs refused by `media-hosts`, each warned about once. */
   private readonly _blocked = new Set<string>();
 
@@ -331,8 +320,8 @@ export class VtReviews extends VitrineElement {
       if (token !== this._token) return;
       // Intl loads locale data on first use: do it here, not in the render's task.
       const loc = this.locale;
-      numberFormat(loc, 'percent').format(0.5);
-      numberFormat(loc, 'decimal1').format(4.5);
+      formatNumber(0.5, loc, PERCENT);
+      formatNumber(4.5, loc, ONE_DECIMAL);
       formatNumber(1, loc);
       formatRelativeTime(Date.now() - 86_400_000, loc);
       formatDate(Date.now(), loc);
@@ -470,14 +459,20 @@ export class VtReviews extends VitrineElement {
     if (!script.isConnected) this.append(script);
   }
 
-  /** Media URLs (and posters) must be same-origin, on `media-hosts`, or inline images. */
-  private _allowed(m: MediaItem): boolean {
-    const hosts = new Set(
+  private _parseHosts(): Set<string> {
+    return new Set(
       (this.mediaHosts ?? '')
         .split(/\s+/)
         .filter(Boolean)
         .map((h) => h.replace(/\/+$/, '')),
     );
+  }
+
+  /** Media URLs (and posters) must be same-origin, on `media-hosts`, or inline images. */
+  private _allowed(m: MediaItem): boolean {
+    if (!this._hosts || this._hosts.of !== this.mediaHosts)
+      this._hosts = { of: this.mediaHosts, value: this._parseHosts() };
+    const hosts = this._hosts.value;
     const ok = (url: string | undefined) => {
       if (url === undefined) return true;
       if (/^data:image\//i.test(url)) return true;
@@ -531,12 +526,11 @@ export class VtReviews extends VitrineElement {
     const left = matching.length - shown.length;
     const max = Math.max(1, ...histogram);
     const sum = histogram.reduce((a, b) => a + b, 0) || 1;
-    const percent = numberFormat(loc, 'percent');
     return html`<section aria-labelledby="h">
       <h2 id="h">${t(loc, 'reviews.heading')}</h2>
       <div part="summary">
         <p class="overall">
-          <span part="average">${numberFormat(loc, 'decimal1').format(average)}</span>
+          <span part="average">${formatNumber(average, loc, ONE_DECIMAL)}</span>
           ${this._stars(average)}
           <span class="muted">${t(loc, 'reviews.count', { count: total })}</span>
         </p>
@@ -544,7 +538,7 @@ export class VtReviews extends VitrineElement {
           ${[5, 4, 3, 2, 1].map((star) => {
             const n = histogram[star - 1] ?? 0;
             const on = q.stars.includes(star);
-            const share = percent.format(n / sum);
+            const share = formatNumber(n / sum, loc, PERCENT);
             return html`<li>
               <button
                 part=${on ? 'bar active' : 'bar'}
@@ -763,22 +757,18 @@ export class VtReviews extends VitrineElement {
             : nothing
         }
         <p part="votes">
-          <button
-            type="button"
-            aria-pressed=${vote === 'up' ? 'true' : 'false'}
-            aria-disabled=${vote ? 'true' : 'false'}
-            @click=${() => this._vote(r, true)}
-          >
-            ${t(loc, 'reviews.helpful', { count: (r.helpful ?? 0) + (vote === 'up' ? 1 : 0) })}
-          </button>
-          <button
-            type="button"
-            aria-pressed=${vote === 'down' ? 'true' : 'false'}
-            aria-disabled=${vote ? 'true' : 'false'}
-            @click=${() => this._vote(r, false)}
-          >
-            ${t(loc, 'reviews.notHelpful', { count: (r.notHelpful ?? 0) + (vote === 'down' ? 1 : 0) })}
-          </button>
+          ${([true, false] as const).map((up) => {
+            const mine = vote === (up ? 'up' : 'down');
+            const count = (up ? r.helpful : r.notHelpful) ?? 0;
+            return html`<button
+              type="button"
+              aria-pressed=${mine ? 'true' : 'false'}
+              aria-disabled=${vote ? 'true' : 'false'}
+              @click=${() => this._vote(r, up)}
+            >
+              ${t(loc, up ? 'reviews.helpful' : 'reviews.notHelpful', { count: count + (mine ? 1 : 0) })}
+            </button>`;
+          })}
           ${vote ? html`<span class="muted">${t(loc, 'reviews.voted')}</span>` : nothing}
         </p>
       </article>
