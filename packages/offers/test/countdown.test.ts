@@ -1,6 +1,13 @@
 import { expect } from '@esm-bundle/chai';
 import FakeTimers from '@sinonjs/fake-timers';
-import { captureConsole, cleanupFixtures, expectAccessible, fixture, nextEvent } from '@vitrine/testing';
+import {
+  captureConsole,
+  cleanupFixtures,
+  expectAccessible,
+  fixture,
+  nextEvent,
+  recordEvents,
+} from '@vitrine/testing';
 import { getServerClock, type VtCountdown } from '@vitrine/offers';
 import '@vitrine/offers/countdown';
 import type { SaleChangeDetail, VtErrorDetail } from '@vitrine/schema';
@@ -40,13 +47,6 @@ function resetServerClock(): void {
 }
 
 /** Collects every `type` event that reaches `document`, until `stop()`. */
-function record<T>(type: string): { details: T[]; stop: () => void } {
-  const details: T[] = [];
-  const listener = (e: Event) => details.push((e as CustomEvent<T>).detail);
-  document.addEventListener(type, listener);
-  return { details, stop: () => document.removeEventListener(type, listener) };
-}
-
 describe('<vt-countdown>', () => {
   describe('accessibility (real clock)', () => {
     beforeEach(resetServerClock);
@@ -141,7 +141,7 @@ describe('<vt-countdown>', () => {
     it('switches phase exactly at the boundaries, fires vt-sale-change once for each and shows that phase’s slot', async () => {
       const start = T0 + 10 * SECOND;
       const end = T0 + 20 * SECOND;
-      const changes = record<SaleChangeDetail>('vt-sale-change');
+      const changes = recordEvents<SaleChangeDetail>('vt-sale-change');
       try {
         const el = await fixture<VtCountdown>(
           `<vt-countdown promotion-id="double-11" starts-at="${start}" ends-at="${iso(end)}">${PRICES}</vt-countdown>`,
@@ -151,14 +151,14 @@ describe('<vt-countdown>', () => {
         await advance(el, start - T0 - 1);
         expect(el.phase).to.equal('upcoming');
         expect(timerText(el)).to.equal('Starts in 00:00:01');
-        expect(changes.details).to.deep.equal([]);
+        expect(changes.list).to.deep.equal([]);
 
         await advance(el, 1);
         expect(el.phase).to.equal('live');
         expect(timerText(el)).to.equal('Ends in 00:00:10');
         expect(el.querySelector('[slot="live"]')!.checkVisibility()).to.equal(true);
         expect(visiblePrices(el)).to.deep.equal(['$12']);
-        expect(changes.details).to.deep.equal([{ promotionId: 'double-11', phase: 'live', at: start }]);
+        expect(changes.list).to.deep.equal([{ promotionId: 'double-11', phase: 'live', at: start }]);
 
         await advance(el, end - start - 1);
         expect(el.phase).to.equal('live');
@@ -167,7 +167,7 @@ describe('<vt-countdown>', () => {
         expect(el.phase).to.equal('ended');
         expect(el.querySelector('[slot="ended"]')!.checkVisibility()).to.equal(true);
         expect(visiblePrices(el)).to.deep.equal(['$20']);
-        expect(changes.details).to.deep.equal([
+        expect(changes.list).to.deep.equal([
           { promotionId: 'double-11', phase: 'live', at: start },
           { promotionId: 'double-11', phase: 'ended', at: end },
         ]);
@@ -175,21 +175,21 @@ describe('<vt-countdown>', () => {
         // Nothing more happens once the sale is over: no ticks, no events.
         expect(clock.countTimers()).to.equal(0);
         await advance(el, HOUR);
-        expect(changes.details).to.have.length(2);
+        expect(changes.list).to.have.length(2);
       } finally {
         changes.stop();
       }
     });
 
     it('does not fire vt-sale-change on first render, and leaves promotionId out when there is none', async () => {
-      const changes = record<SaleChangeDetail>('vt-sale-change');
+      const changes = recordEvents<SaleChangeDetail>('vt-sale-change');
       try {
         const el = await fixture<VtCountdown>(`<vt-countdown ends-at="${T0 + 2 * SECOND}"></vt-countdown>`);
         expect(el.phase).to.equal('live');
-        expect(changes.details).to.deep.equal([]);
+        expect(changes.list).to.deep.equal([]);
         await advance(el, 2 * SECOND);
-        expect(changes.details).to.deep.equal([{ phase: 'ended', at: T0 + 2 * SECOND }]);
-        expect(changes.details[0]).to.not.have.property('promotionId');
+        expect(changes.list).to.deep.equal([{ phase: 'ended', at: T0 + 2 * SECOND }]);
+        expect(changes.list[0]).to.not.have.property('promotionId');
       } finally {
         changes.stop();
       }
@@ -209,7 +209,7 @@ describe('<vt-countdown>', () => {
     });
 
     it('follows the server clock: still upcoming by server-time although the shopper’s clock says live', async () => {
-      const changes = record<SaleChangeDetail>('vt-sale-change');
+      const changes = recordEvents<SaleChangeDetail>('vt-sale-change');
       try {
         const start = T0 - 10 * MINUTE;
         const el = await fixture<VtCountdown>(
@@ -222,7 +222,7 @@ describe('<vt-countdown>', () => {
         expect(el.phase).to.equal('upcoming');
         await advance(el, 1);
         expect(el.phase).to.equal('live');
-        expect(changes.details).to.deep.equal([{ phase: 'live', at: start }]);
+        expect(changes.list).to.deep.equal([{ phase: 'live', at: start }]);
       } finally {
         changes.stop();
       }
@@ -305,7 +305,7 @@ describe('<vt-countdown>', () => {
     ] as const) {
       it(`shows the error state for ${name}: one console error, one vt-error, no throw`, async () => {
         errors = captureConsole('error');
-        const reported = record<VtErrorDetail>('vt-error');
+        const reported = recordEvents<VtErrorDetail>('vt-error');
         try {
           const el = await fixture<VtCountdown>(`<vt-countdown ${attributes}>${PRICES}</vt-countdown>`);
           await advance(el, 5 * SECOND);
@@ -315,8 +315,8 @@ describe('<vt-countdown>', () => {
           expect(visiblePrices(el)).to.deep.equal([]);
           expect(errors.calls).to.have.length(1);
           expect(errors.calls[0]).to.contain(`<vt-countdown>: attribute "${attribute}"`);
-          expect(reported.details).to.have.length(1);
-          expect(reported.details[0]).to.include({ tag: 'vt-countdown', attribute });
+          expect(reported.list).to.have.length(1);
+          expect(reported.list[0]).to.include({ tag: 'vt-countdown', attribute });
         } finally {
           reported.stop();
         }
@@ -353,7 +353,7 @@ describe('<vt-countdown>', () => {
     });
 
     it('stops its timers when removed and catches up when put back, without firing for the missed boundary', async () => {
-      const changes = record<SaleChangeDetail>('vt-sale-change');
+      const changes = recordEvents<SaleChangeDetail>('vt-sale-change');
       try {
         const el = await fixture<VtCountdown>(
           `<vt-countdown starts-at="${T0 + 5 * SECOND}" ends-at="${T0 + HOUR}"></vt-countdown>`,
@@ -371,7 +371,7 @@ describe('<vt-countdown>', () => {
         await advance(el, SECOND);
         expect(timerText(el)).to.equal('Ends in 00:59:49');
         expect(clock.countTimers()).to.equal(1);
-        expect(changes.details).to.deep.equal([]);
+        expect(changes.list).to.deep.equal([]);
       } finally {
         changes.stop();
       }

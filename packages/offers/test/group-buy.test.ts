@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import FakeTimers from '@sinonjs/fake-timers';
 import { sendKeys } from '@web/test-runner-commands';
-import { captureConsole, cleanupFixtures, expectAccessible } from '@vitrine/testing';
+import { captureConsole, cleanupFixtures, expectAccessible, recordEvents } from '@vitrine/testing';
 import { getServerClock, type VtGroupBuy } from '@vitrine/offers';
 import '@vitrine/offers/group-buy';
 import type { FunnelDetail, GroupBuyDetail, SaleChangeDetail, VtErrorDetail } from '@vitrine/schema';
@@ -69,13 +69,6 @@ function buttons(el: Element): string[] {
 }
 
 /** Collects every `type` event that reaches `document`, until `stop()`. */
-function record<T>(type: string): { details: T[]; stop: () => void } {
-  const details: T[] = [];
-  const listener = (e: Event) => details.push((e as CustomEvent<T>).detail);
-  document.addEventListener(type, listener);
-  return { details, stop: () => document.removeEventListener(type, listener) };
-}
-
 const TEA_ITEM = {
   item_id: 'tea-250g',
   item_name: 'Longjing tea 250 g',
@@ -89,12 +82,12 @@ const TEA =
   'product-id="tea" variant-id="tea-250g" product-name="Longjing tea 250 g" regular-price="19900" currency="CNY"';
 
 describe('<vt-group-buy>', () => {
-  let funnel: ReturnType<typeof record<FunnelDetail>>;
-  let groupBuys: ReturnType<typeof record<GroupBuyDetail>>;
+  let funnel: ReturnType<typeof recordEvents<FunnelDetail>>;
+  let groupBuys: ReturnType<typeof recordEvents<GroupBuyDetail>>;
   beforeEach(() => {
     getServerClock().set(Date.now());
-    funnel = record<FunnelDetail>('vt-funnel');
-    groupBuys = record<GroupBuyDetail>('vt-group-buy');
+    funnel = recordEvents<FunnelDetail>('vt-funnel');
+    groupBuys = recordEvents<GroupBuyDetail>('vt-group-buy');
   });
   afterEach(() => {
     funnel.stop();
@@ -171,7 +164,7 @@ describe('<vt-group-buy>', () => {
 
   it('sends view_promotion once, with the item, when the promotion is first shown', async () => {
     const el = await mount(TEA);
-    expect(funnel.details).to.deep.equal([
+    expect(funnel.list).to.deep.equal([
       {
         name: 'view_promotion',
         params: {
@@ -189,13 +182,13 @@ describe('<vt-group-buy>', () => {
     el.remove();
     container.append(el);
     await el.updateComplete;
-    expect(funnel.details).to.have.length(1);
+    expect(funnel.list).to.have.length(1);
   });
 
   it('starts a group: vt-group-buy with the exact detail, then GA4 select_promotion', async () => {
     const el = await mount(TEA);
     part(el, 'start-button')!.click();
-    expect(groupBuys.details).to.deep.equal([
+    expect(groupBuys.list).to.deep.equal([
       {
         action: 'start',
         promotionId: 'gb-tea',
@@ -205,8 +198,8 @@ describe('<vt-group-buy>', () => {
         minGroupSize: 3,
       },
     ]);
-    expect(funnel.details.map((d) => d.name)).to.deep.equal(['view_promotion', 'select_promotion']);
-    expect(funnel.details[1]).to.deep.equal({
+    expect(funnel.list.map((d) => d.name)).to.deep.equal(['view_promotion', 'select_promotion']);
+    expect(funnel.list[1]).to.deep.equal({
       name: 'select_promotion',
       params: { promotion_id: 'gb-tea', promotion_name: 'Tea group buy', currency: 'CNY', items: [TEA_ITEM] },
     });
@@ -216,7 +209,7 @@ describe('<vt-group-buy>', () => {
     const el = await mount('product-id="tea" group-id="G42" group-size="2"');
     part(el, 'join-button')!.click();
     part(el, 'start-button')!.click();
-    expect(groupBuys.details).to.deep.equal([
+    expect(groupBuys.list).to.deep.equal([
       {
         action: 'join',
         promotionId: 'gb-tea',
@@ -234,7 +227,7 @@ describe('<vt-group-buy>', () => {
       },
     ]);
     // Without variant-id or product-name, GA4 gets the product id for both.
-    const select = funnel.details.filter((d) => d.name === 'select_promotion');
+    const select = funnel.list.filter((d) => d.name === 'select_promotion');
     expect(select).to.have.length(2);
     expect(select[0]!.params.items![0]).to.deep.equal({
       item_id: 'tea',
@@ -255,7 +248,7 @@ describe('<vt-group-buy>', () => {
     await sendKeys({ press: 'Tab' });
     expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('start-button');
     await sendKeys({ press: 'Space' });
-    expect(groupBuys.details.map((d) => d.action)).to.deep.equal(['join', 'start']);
+    expect(groupBuys.list.map((d) => d.action)).to.deep.equal(['join', 'start']);
   });
 
   for (const [name, overrides, reason] of [
@@ -272,19 +265,19 @@ describe('<vt-group-buy>', () => {
         expect(button.getAttribute('aria-describedby')).to.equal('reason');
         button.click();
       }
-      expect(groupBuys.details).to.deep.equal([]);
-      expect(funnel.details.filter((d) => d.name === 'select_promotion')).to.deep.equal([]);
+      expect(groupBuys.list).to.deep.equal([]);
+      expect(funnel.list.filter((d) => d.name === 'select_promotion')).to.deep.equal([]);
     });
   }
 
   it('shows when a not-yet-started group buy starts, and sends no view_promotion for an ended one', async () => {
     const upcoming = await mount(TEA, promotions({ startsAt: Date.now() + HOUR }));
     expect(countdownText(upcoming)).to.match(/Starts in 0[01]:\d\d:\d\d/);
-    expect(funnel.details.map((d) => d.name)).to.deep.equal(['view_promotion']);
-    funnel.details.length = 0;
+    expect(funnel.list.map((d) => d.name)).to.deep.equal(['view_promotion']);
+    funnel.list.length = 0;
     const ended = await mount(TEA, promotions({ endsAt: Date.now() - HOUR }));
     expect(part(ended, 'countdown')).to.equal(null);
-    expect(funnel.details).to.deep.equal([]);
+    expect(funnel.list).to.deep.equal([]);
   });
 
   it('becomes unavailable by itself when the group buy ends on the server clock', async () => {
@@ -292,7 +285,7 @@ describe('<vt-group-buy>', () => {
       now: Date.parse('2026-11-11T12:00:00Z'),
       toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'],
     });
-    const changes = record<SaleChangeDetail>('vt-sale-change');
+    const changes = recordEvents<SaleChangeDetail>('vt-sale-change');
     try {
       // The shopper's clock is an hour slow: by the server, 5 s are left.
       const el = await mount(
@@ -308,9 +301,7 @@ describe('<vt-group-buy>', () => {
       await el.updateComplete;
       expect(part(el, 'start-button')!.getAttribute('aria-disabled')).to.equal('true');
       expect(text(el, 'reason')).to.equal('This group buy has ended.');
-      expect(changes.details).to.deep.equal([
-        { promotionId: 'gb-tea', phase: 'ended', at: Date.now() + HOUR },
-      ]);
+      expect(changes.list).to.deep.equal([{ promotionId: 'gb-tea', phase: 'ended', at: Date.now() + HOUR }]);
       cleanupFixtures();
       el.parentElement!.remove();
       expect(clock.countTimers()).to.equal(0);
@@ -423,7 +414,7 @@ describe('<vt-group-buy>', () => {
   ] as const) {
     it(`shows the error state for ${name}: one console error naming it, one vt-error, no throw`, async () => {
       const errors = captureConsole('error');
-      const reported = record<VtErrorDetail>('vt-error');
+      const reported = recordEvents<VtErrorDetail>('vt-error');
       try {
         const el = await mount(attributes, promos);
         expect(el.status).to.equal('error');
@@ -432,10 +423,10 @@ describe('<vt-group-buy>', () => {
         expect(errors.calls).to.have.length(1);
         expect(errors.calls[0]).to.contain(`<vt-group-buy>: attribute "${attribute}"`);
         expect(errors.calls[0]).to.contain(message);
-        expect(reported.details).to.have.length(1);
-        expect(reported.details[0]).to.include({ tag: 'vt-group-buy', attribute });
-        expect(groupBuys.details).to.deep.equal([]);
-        expect(funnel.details).to.deep.equal([]);
+        expect(reported.list).to.have.length(1);
+        expect(reported.list[0]).to.include({ tag: 'vt-group-buy', attribute });
+        expect(groupBuys.list).to.deep.equal([]);
+        expect(funnel.list).to.deep.equal([]);
       } finally {
         reported.stop();
         errors.restore();
