@@ -2,7 +2,7 @@
 // map: a subpath whose conditions name a `source` file is built from it to the `default` file,
 // with declarations beside it. See docs/adr/0001-tooling.md.
 import { readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
-import { join, basename } from 'node:path';
+import { join, basename, sep } from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
@@ -48,7 +48,7 @@ const devModeOff = () =>
 // short name in every package, and no two privates share one, so a subclass in one package
 // cannot clobber a base-class private from another. Packages are meant to be used from one
 // release together (docs/adr/0001-tooling.md).
-const minify = terser({
+const ours = terser({
   ecma: 2022,
   module: true,
   compress: { passes: 2 },
@@ -56,6 +56,17 @@ const minify = terser({
   mangle: { properties: { regex: /^_[A-Za-z]/ } },
   nameCache: {},
 });
+// A chunk made only of third-party code (libphonenumber, loaded on demand) keeps its property
+// names: its `_`-prefixed members are not ours to rename (mangling them broke its parser).
+const theirs = terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } });
+const minify = {
+  name: 'minify',
+  renderChunk(code, chunk, options, meta) {
+    const vendorOnly =
+      chunk.moduleIds.length > 0 && chunk.moduleIds.every((id) => id.includes(`${sep}node_modules${sep}`));
+    return (vendorOnly ? theirs : ours).renderChunk.call(this, code, chunk, options, meta);
+  },
+};
 
 const ts = () =>
   typescript({

@@ -1,3 +1,7 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
@@ -54,6 +58,67 @@ async function testEndpoints(ctx, next) {
 }
 
 /**
+ * The real demo shop server (examples/shop, its DuckDB in a temporary folder) behind `/shop/…`, so
+ * checkout tests place real orders: `/shop/api/orders` is the shop's `/api/orders`. Started on the
+ * first request. `/__test__/shop/down` makes the proxy drop every `/shop/api/orders` request (the
+ * shop is unreachable) until `/__test__/shop/up`.
+ */
+let shop = null;
+let shopDown = false;
+function startDemoShop() {
+  shop ??= new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', 'examples/shop/server/main.ts', '--port', '0'],
+      {
+        env: { ...process.env, VT_SHOP_DATA: mkdtempSync(join(tmpdir(), 'vt-wtr-shop-')) },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    process.once('exit', () => child.kill());
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(out)?.[0];
+      if (url) resolve(url);
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`the demo shop exited with ${code} before listening: ${out}`)),
+    );
+  });
+  return shop;
+}
+async function demoShop(ctx, next) {
+  if (ctx.path === '/__test__/shop/down' || ctx.path === '/__test__/shop/up') {
+    shopDown = ctx.path.endsWith('down');
+    ctx.body = 'ok';
+    return undefined;
+  }
+  if (!ctx.path.startsWith('/shop/')) return next();
+  if (shopDown && ctx.path.startsWith('/shop/api/orders')) {
+    ctx.req.socket.destroy();
+    return undefined;
+  }
+  const base = await startDemoShop();
+  const chunks = [];
+  for await (const chunk of ctx.req) chunks.push(chunk);
+  const headers = { ...ctx.headers };
+  delete headers.host;
+  delete headers['content-length'];
+  const res = await fetch(new URL(ctx.url.slice('/shop/'.length), base), {
+    method: ctx.method,
+    headers,
+    ...(chunks.length && { body: Buffer.concat(chunks) }),
+    redirect: 'manual',
+  });
+  ctx.status = res.status;
+  for (const name of ['content-type', 'location', 'date'])
+    if (res.headers.get(name)) ctx.set(name, res.headers.get(name));
+  ctx.body = Buffer.from(await res.arrayBuffer());
+  return undefined;
+}
+
+/**
  * Serves CommonJS-only test dependencies (the fake clock of countdown tests) as one ES module each,
  * bundled by esbuild on first request, so tests import them by their package name.
  */
@@ -91,7 +156,7 @@ export default {
   files: ['packages/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts', '!**/*.node.test.ts'],
   // `source` resolves @vitrine/* to their TypeScript sources (see each package's `exports`).
   nodeResolve: { exportConditions: ['source', 'browser', 'production'] },
-  middleware: [testEndpoints],
+  middleware: [testEndpoints, demoShop],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     cjsToEsm(['@sinonjs/fake-timers']),

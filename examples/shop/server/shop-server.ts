@@ -7,6 +7,9 @@ import { generateCatalog } from '../src/catalog.js';
 import type { Catalog, ShopLocale } from '../src/catalog-types.js';
 import { placeholderSvg } from '../src/placeholder-svg.js';
 import { shopPromotions } from '../src/promotions.js';
+import { openOrderStore } from './order-store.js';
+import { orderRoutes } from './orders.js';
+import { CSP, send, sendJson, TYPES } from './respond.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const shopRoot = resolve(here, '..');
@@ -18,23 +21,14 @@ const STATIC: Record<string, string> = {
   '/': join(shopRoot, 'public'),
 };
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.map': 'application/json; charset=utf-8',
-  '.ico': 'image/x-icon',
-};
-
-// The demo shop loads nothing from other origins: scripts, styles and images are all local.
-const CSP =
-  "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'";
-
 export interface ShopServerOptions {
   port?: number;
   host?: string;
+  /**
+   * Folder of the order database (`shop.duckdb`), created when missing. Default: `$VT_SHOP_DATA`,
+   * else `examples/shop/.data`.
+   */
+  dataDir?: string;
 }
 
 export interface ShopServer {
@@ -45,15 +39,6 @@ export interface ShopServer {
 
 function toLocale(value: string | null): ShopLocale {
   return value?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
-}
-
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
-  res.writeHead(status, {
-    'content-type': type,
-    'cache-control': 'no-cache',
-    'content-security-policy': CSP,
-  });
-  res.end(body);
 }
 
 /** Reviews posted by `<vt-review-form>` since the server started (a real shop would moderate them). */
@@ -83,10 +68,6 @@ function receiveReview(req: IncomingMessage, res: ServerResponse): void {
   });
 }
 
-function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  send(res, status, TYPES['.json']!, JSON.stringify(value));
-}
-
 /** Bundles the shop's page glue (examples/shop/src/client) into one module, in memory. */
 async function buildClient(): Promise<string> {
   const result = await build({
@@ -105,8 +86,9 @@ async function buildClient(): Promise<string> {
 
 /**
  * The demo shop: static pages from `examples/shop/public`, the all-in-one Vitrine bundle from
- * `packages/all/dist` (run `npm run build` first), a generated catalog as JSON and SVG placeholder
- * images. Listens on 127.0.0.1 only.
+ * `packages/all/dist` (run `npm run build` first), a generated catalog as JSON, SVG placeholder
+ * images and the checkout endpoints (see `orderRoutes`), whose orders are kept in DuckDB under
+ * `dataDir`. Listens on 127.0.0.1 only.
  */
 export async function startShop(options: ShopServerOptions = {}): Promise<ShopServer> {
   const host = options.host ?? '127.0.0.1';
@@ -116,6 +98,10 @@ export async function startShop(options: ShopServerOptions = {}): Promise<ShopSe
   };
   const byId = new Map(catalogs.en.products.map((p, i) => [p.id, i]));
   const client = await buildClient();
+  const store = await openOrderStore(
+    options.dataDir ?? process.env['VT_SHOP_DATA'] ?? join(shopRoot, '.data'),
+  );
+  const checkout = orderRoutes({ catalogs, store });
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const url = new URL(req.url ?? '/', 'http://shop.local');
@@ -124,6 +110,7 @@ export async function startShop(options: ShopServerOptions = {}): Promise<ShopSe
       receiveReview(req, res);
       return;
     }
+    if (checkout(req, res, url, path)) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
       return;
@@ -182,13 +169,19 @@ export async function startShop(options: ShopServerOptions = {}): Promise<ShopSe
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(options.port ?? 4173, host, () => ok());
+  }).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {
     server,
     url: `http://${host}:${port}/`,
-    close: () => new Promise((ok) => server.close(() => ok())),
+    close: async () => {
+      await new Promise<void>((ok) => server.close(() => ok()));
+      await store.close();
+    },
   };
 }
 

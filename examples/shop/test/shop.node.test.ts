@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { CHROME_ARGS, findChrome } from '../../../scripts/find-chrome.mjs';
@@ -13,16 +16,19 @@ import { priceCart, type CartLine } from '@vitrine/pricing';
 describe('demo shop', () => {
   let shop: ShopServer;
   let browser: Browser;
+  let dataDir: string;
 
   before(async () => {
     assert.ok(existsSync('packages/all/dist/vitrine.js'), 'run npm run build first (npm test does)');
-    shop = await startShop({ port: 0 });
+    dataDir = await mkdtemp(join(tmpdir(), 'vt-shop-'));
+    shop = await startShop({ port: 0, dataDir });
     browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: CHROME_ARGS });
   });
 
   after(async () => {
     await browser?.close();
     await shop?.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
   it('serves every page, the bundle, the catalog and placeholder images on 127.0.0.1', async () => {
@@ -126,10 +132,11 @@ describe('demo shop', () => {
 
     const cart = await browser.newPage();
     await cart.goto(new URL('/cart.html', shop.url).href, { waitUntil: 'networkidle0' });
-    await cart.waitForSelector('.cart-lines li');
-    assert.equal(await cart.$eval('.cart-lines input', (i) => (i as HTMLInputElement).value), '1');
-    await cart.click('.cart-lines button');
-    await cart.waitForSelector('.cart-lines', { hidden: true });
+    // <vt-cart> shows the line, with the same quantity; removing it empties the cart.
+    const quantity = await cart.waitForSelector('vt-cart >>> [part="quantity"]');
+    assert.equal(await quantity!.evaluate((i) => (i as HTMLInputElement).value), '1');
+    await cart.click('vt-cart >>> [part="remove"]');
+    await cart.waitForSelector('vt-cart >>> [part="empty"]');
     // The product tab follows the change made in the cart tab.
     await product.waitForFunction(
       () =>

@@ -27,10 +27,13 @@ export {
   formatProblem,
 } from './model/validate.js';
 export { fetchJson, type FetchJsonResult } from './data/fetch-json.js';
+export { readJsonSource, type JsonSource, type JsonSourceResult } from './data/read-json-source.js';
 export { readProduct } from './data/read-product.js';
 export { readReviews } from './data/read-reviews.js';
 export { readPageJsonLd, findJsonLd } from './data/jsonld-page.js';
 export * from './cart/index.js';
+export { pricingLines, type PricingLine } from './cart/pricing-lines.js';
+export { getServerClock, parseInstant, syncFromDateHeader, type ServerClock } from './time/server-clock.js';
 export { VtPrice } from './components/price/price.component.js';
 export { VtAddToCart } from './components/add-to-cart/add-to-cart.component.js';
 export { VtCartCount } from './components/cart-count/cart-count.component.js';

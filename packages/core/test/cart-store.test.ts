@@ -198,6 +198,53 @@ describe('cart store', () => {
       expect(summary(await store.remove('mug'))).to.deep.equal([]);
     });
 
+    it("sets a line's unit price when the server changed it, and ignores unknown variants", async () => {
+      const target = new EventTarget();
+      const changes = record<CartChangeDetail>(target, 'vt-cart-change');
+      const funnel = record<CartFunnelDetail>(target, 'vt-funnel');
+      const store = makeStore({ target });
+      await store.add({ ...TEE, quantity: 2 });
+      await store.add(MUG);
+      const cart = await store.setPrice('tee-red-m', { amount: 2199, currency: 'USD' });
+      expect(cart.lines[0]).to.deep.equal({ ...TEE, price: { amount: 2199, currency: 'USD' }, quantity: 2 });
+      expect(cart.lines[1]!.price.amount).to.equal(1250);
+      expect(store.subtotal()).to.deep.equal({ amount: 2 * 2199 + 1250, currency: 'USD' });
+      expect(changes.at(-1)!.reason).to.equal('update');
+      expect(changes.at(-1)!.cart.subtotal.amount).to.equal(2 * 2199 + 1250);
+      // Nothing was added or removed: no funnel event beyond the two additions.
+      expect(funnel.map((f) => f.name)).to.deep.equal(['add_to_cart', 'add_to_cart']);
+      const count = changes.length;
+      expect(await store.setPrice('nope', { amount: 1, currency: 'USD' })).to.equal(cart);
+      expect(await store.setPrice('tee-red-m', { amount: 2199, currency: 'USD' })).to.equal(cart);
+      expect(changes).to.have.length(count);
+    });
+
+    it("rejects a price that is not money or not in the cart's currency, changing nothing", async () => {
+      const store = makeStore();
+      const before = await store.add(TEE);
+      const other = await rejection(store.setPrice('tee-red-m', { amount: 1999, currency: 'EUR' }));
+      expect(other).to.be.instanceOf(RangeError);
+      expect(other.message).to.equal(
+        '[vitrine] cart.setPrice(): price is in EUR but the cart is in USD; a cart holds one currency.',
+      );
+      const decimal = await rejection(store.setPrice('tee-red-m', { amount: 19.99, currency: 'USD' }));
+      expect(decimal).to.be.instanceOf(TypeError);
+      expect(decimal.message).to.contain(
+        'cart.setPrice(): price: amount must be an integer number of minor units',
+      );
+      const missing = await rejection(
+        store.setPrice('tee-red-m', null as unknown as { amount: number; currency: string }),
+      );
+      expect(missing).to.be.instanceOf(TypeError);
+      expect(missing.message).to.equal(
+        '[vitrine] cart.setPrice(): price: currency must be a three-letter ISO 4217 code such as "USD" or "CNY", got null.',
+      );
+      expect((await rejection(store.setPrice('', { amount: 1, currency: 'USD' }))).message).to.contain(
+        'variantId must be a non-empty string',
+      );
+      expect(store.get()).to.equal(before);
+    });
+
     it('clears every line and code', async () => {
       const store = makeStore();
       await store.add(TEE);

@@ -8,7 +8,8 @@ import {
   nextEvent,
   recordEvents,
 } from '@vitrine/testing';
-import { getServerClock, type VtCountdown } from '@vitrine/offers';
+import { getServerClock } from '@vitrine/core';
+import type { VtCountdown } from '@vitrine/offers';
 import '@vitrine/offers/countdown';
 import type { SaleChangeDetail, VtErrorDetail } from '@vitrine/schema';
 import { countdownCatalogs } from '../src/components/countdown/countdown.messages.js';

@@ -4,7 +4,7 @@ import { captureConsole, expectAccessible, isolateCart, until } from '@vitrine/t
 import { createCartStore, getCartStore, type CartStore, type VtErrorDetail } from '@vitrine/core';
 import type { FunnelDetail } from '@vitrine/schema';
 import type { Promotion } from '@vitrine/pricing';
-import { getServerClock } from '@vitrine/offers';
+import { getServerClock } from '@vitrine/core';
 import '@vitrine/offers/offers';
 import type { VtOffers } from '@vitrine/offers/offers';
 import { offersCatalogs } from '../src/components/offers/offers.messages.js';

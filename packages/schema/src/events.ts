@@ -24,6 +24,8 @@ export const VT_EVENTS = {
   reviewHelpful: 'vt-review-helpful',
   mediaOpen: 'vt-media-open',
   reviewSubmit: 'vt-review-submit',
+  checkoutAbandon: 'vt-checkout-abandon',
+  orderPlaced: 'vt-order-placed',
 } as const;
 
 /** Detail of `vt-error`: an element's input (attribute, property or data) is unusable. */
@@ -224,6 +226,33 @@ export interface ReviewSubmitDetail {
   reviewId?: string;
 }
 
+/**
+ * Detail of `vt-checkout-abandon`: a shopper who gave a contact and asked for a reminder left the
+ * checkout before paying. It carries personal data for the merchant's reminder (email or phone):
+ * the tracker never forwards this event.
+ */
+export interface CheckoutAbandonDetail {
+  /** `en` or `zh-CN`: the language of the reminder. */
+  locale: string;
+  contact: { email?: string; phone?: string; remindMe: true };
+  /** What was in the cart: enough for a return link that restores it. */
+  cart: {
+    currency: string;
+    lines: { variantId: string; productId: string; quantity: number }[];
+    codes: string[];
+  };
+  /** The checkout section the shopper was in: `contact`, `address`, `delivery`, `payment`, `review`. */
+  step: string;
+}
+
+/** Detail of `vt-order-placed`: the merchant's endpoint confirmed an order. */
+export interface OrderPlacedDetail {
+  orderId: string;
+  /** `paid`, or `pending` while a redirect payment method finishes. */
+  status: 'paid' | 'pending';
+  total: Money;
+}
+
 /** Every `vt-*` DOM event name mapped to its detail type. */
 export interface VtEventMap {
   /** An element's input is unusable; it renders its error state and logs one console error. */
@@ -250,6 +279,10 @@ export interface VtEventMap {
   'vt-media-open': MediaOpenDetail;
   /** The shop accepted a review the shopper wrote. */
   'vt-review-submit': ReviewSubmitDetail;
+  /** A shopper who asked for a reminder left the checkout before paying (personal data inside). */
+  'vt-checkout-abandon': CheckoutAbandonDetail;
+  /** The merchant's endpoint confirmed an order. */
+  'vt-order-placed': OrderPlacedDetail;
 }
 
 /** One `vt-*` event name. */
@@ -284,5 +317,7 @@ declare global {
     'vt-review-helpful': CustomEvent<ReviewHelpfulDetail>;
     'vt-media-open': CustomEvent<MediaOpenDetail>;
     'vt-review-submit': CustomEvent<ReviewSubmitDetail>;
+    'vt-checkout-abandon': CustomEvent<CheckoutAbandonDetail>;
+    'vt-order-placed': CustomEvent<OrderPlacedDetail>;
   }
 }

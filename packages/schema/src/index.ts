@@ -37,6 +37,8 @@ export type {
   ReviewHelpfulDetail,
   MediaOpenDetail,
   ReviewSubmitDetail,
+  CheckoutAbandonDetail,
+  OrderPlacedDetail,
   SearchSubmitDetail,
   VariantChangeDetail,
   VtErrorDetail,

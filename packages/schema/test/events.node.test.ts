@@ -47,10 +47,12 @@ test('every event name is vt- prefixed kebab-case and unique', () => {
   assert.equal(new Set(names).size, names.length);
   assert.deepEqual(Object.keys(VT_EVENTS).sort(), [
     'cartChange',
+    'checkoutAbandon',
     'error',
     'funnel',
     'groupBuy',
     'mediaOpen',
+    'orderPlaced',
     'ready',
     'reviewFilter',
     'reviewHelpful',

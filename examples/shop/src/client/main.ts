@@ -376,112 +376,118 @@ function addToCart(p: Product): HTMLElement {
   return el;
 }
 
-interface CartApi {
+/** What the checkout page uses from the two bundles (loaded by the page's own <script> tags). */
+interface CoreApi {
   getCartStore(): {
     ready: Promise<void>;
-    get(): { currency: string; lines: CartLineView[] };
-    subtotal(): { amount: number; currency: string };
-    setQuantity(variantId: string, quantity: number): Promise<unknown>;
-    remove(variantId: string): Promise<unknown>;
+    addAll(lines: unknown[]): Promise<unknown>;
+    addCode(code: string): Promise<unknown>;
+    clear(): Promise<unknown>;
   };
 }
-interface CartLineView {
-  variantId: string;
-  title: string;
-  quantity: number;
-  price: { amount: number; currency: string };
-  url?: string;
-  image?: string;
-  options?: Record<string, string>;
+interface CheckoutApi {
+  cardMethod(provider: unknown): unknown;
+  demoCardProvider(): unknown;
+  redirectMethod(options: {
+    id: string;
+    label: { en: string; 'zh-CN': string };
+    currencies?: string[];
+  }): unknown;
 }
 
-/** The cart page: a plain list over the shared cart store until `<vt-cart>` replaces it. */
+// The same module URLs as the page's <script> tags, so these are the already-loaded bundles.
+const coreBundle = () => import(/* @vite-ignore */ '/vitrine/vitrine.js' as string) as Promise<CoreApi>;
+const checkoutBundle = () =>
+  import(/* @vite-ignore */ '/vitrine/vitrine-checkout.js' as string) as Promise<CheckoutApi>;
+
+/** The cart page: <vt-cart> over the shared cart, and the offers that could still apply. */
 async function cartPage(main: HTMLElement): Promise<void> {
-  // The same module URL as the page's <script>, so this is the already-loaded bundle.
-  const api = (await import(/* @vite-ignore */ '/vitrine/vitrine.js' as string)) as CartApi;
-  const store = api.getCartStore();
-  await store.ready;
-  const list = h('div', {});
   const promotions = await getJson<Promotion[]>(`/api/promotions?lang=${locale}`).catch((error: unknown) => {
     console.error('shop:', error);
     return [] as Promotion[];
   });
   main.append(
     h('h1', {}, tr('cartTitle')),
-    list,
-    withProps(h('vt-offers', {}), { promotions }),
-    h('p', { class: 'note' }, tr('comingCart')),
-  );
-  const render = () => {
-    const cart = store.get();
-    if (cart.lines.length === 0) {
-      list.replaceChildren(h('p', {}, tr('cartEmpty')), h('a', { href: '/' }, tr('navHome')));
-      return;
-    }
-    list.replaceChildren(
-      h(
-        'ul',
-        { class: 'cart-lines' },
-        ...cart.lines.map((line) => {
-          const qty = h('input', {
-            type: 'number',
-            min: 1,
-            max: 999,
-            value: line.quantity,
-            id: `q-${line.variantId}`,
-            inputmode: 'numeric',
-          });
-          qty.addEventListener('change', () => {
-            const n = Number(qty.value);
-            if (Number.isInteger(n) && n >= 1) void store.setQuantity(line.variantId, Math.min(n, 999));
-          });
-          const remove = h('button', { type: 'button', class: 'secondary' }, tr('remove'));
-          remove.addEventListener('click', () => void store.remove(line.variantId));
-          return h(
-            'li',
-            {},
-            line.image ? h('img', { src: line.image, alt: '', width: 80, height: 80 }) : null,
-            h(
-              'div',
-              {},
-              h('a', { href: line.url ?? '#' }, line.title),
-              line.options ? h('p', { class: 'meta' }, Object.values(line.options).join(' / ')) : null,
-              h('vt-price', { amount: line.price.amount, currency: line.price.currency }),
-            ),
-            h('label', { for: `q-${line.variantId}` }, tr('quantity')),
-            qty,
-            remove,
-          );
-        }),
-      ),
-      h(
-        'p',
-        { class: 'subtotal' },
-        `${tr('subtotal')}: `,
-        h('vt-price', { amount: store.subtotal().amount, currency: store.subtotal().currency }),
-      ),
-    );
-  };
-  render();
-  document.addEventListener('vt-cart-change', render);
-}
-
-async function placeholder(main: HTMLElement, title: StringKey, note: StringKey): Promise<void> {
-  const catalog = await loadCatalog();
-  main.append(
-    h('h1', {}, tr(title)),
-    h('p', { class: 'note' }, tr(note)),
+    h('vt-cart', {
+      src: `/api/checkout/config?lang=${locale}`,
+      'validate-src': '/api/cart/validate',
+      'checkout-url': '/checkout.html',
+      'continue-url': '/',
+    }),
     h(
       'section',
       { 'aria-labelledby': 'offers' },
       h('h2', { id: 'offers' }, tr('coupons')),
-      h(
-        'ul',
-        { class: 'chips' },
-        ...catalog.coupons.map((c) => h('li', {}, h('code', {}, c.code), ` ${c.title}`)),
-      ),
+      withProps(h('vt-offers', { 'no-code-entry': true }), { promotions }),
     ),
   );
+}
+
+/**
+ * The checkout page. `?order=<id>` shows an order's confirmation (after the simulated payment
+ * page); `?recover=<id>` puts an abandoned cart back (the link of a reminder). Payment: the demo's
+ * simulated card provider (it says so on screen) and redirect methods to the simulated pay page.
+ */
+async function checkoutPage(main: HTMLElement): Promise<void> {
+  const params = new URLSearchParams(location.search);
+  const api = await checkoutBundle();
+  const recover = params.get('recover');
+  if (recover) {
+    const store = (await coreBundle()).getCartStore();
+    await store.ready;
+    try {
+      const { cart } = await getJson<{ cart: { lines: unknown[]; codes: string[] } }>(
+        `/api/checkout/recover/${encodeURIComponent(recover)}`,
+      );
+      await store.clear();
+      if (cart.lines.length) await store.addAll(cart.lines);
+      for (const code of cart.codes) await store.addCode(code);
+      main.append(h('p', { class: 'note', role: 'status' }, tr('cartRestored')));
+    } catch (error) {
+      console.error('shop: the saved cart could not be restored:', error);
+      main.append(h('p', { role: 'alert' }, tr('cartNotRestored')));
+    }
+    history.replaceState(null, '', location.pathname);
+  }
+  const wallets =
+    locale === 'zh-CN'
+      ? [
+          api.redirectMethod({
+            id: 'alipay',
+            label: { en: 'Alipay', 'zh-CN': '支付宝' },
+            currencies: ['CNY'],
+          }),
+          api.redirectMethod({
+            id: 'wechat',
+            label: { en: 'WeChat Pay', 'zh-CN': '微信支付' },
+            currencies: ['CNY'],
+          }),
+        ]
+      : [
+          api.redirectMethod({
+            id: 'paypal',
+            label: { en: 'PayPal', 'zh-CN': 'PayPal' },
+            currencies: ['USD'],
+          }),
+        ];
+  const checkout = withProps(
+    h('vt-checkout', {
+      src: `/api/checkout/config?lang=${locale}`,
+      action: '/api/orders',
+      'cart-url': '/cart.html',
+      'continue-url': '/',
+      'order-id': params.get('order') ?? undefined,
+    }),
+    { paymentMethods: [api.cardMethod(api.demoCardProvider()), ...wallets] },
+  );
+  // The reminder needs the shopper's contact: it goes to the shop's server only, as a beacon
+  // that survives the page closing.
+  checkout.addEventListener('vt-checkout-abandon', (e) => {
+    const body = JSON.stringify((e as CustomEvent).detail);
+    if (!navigator.sendBeacon('/api/checkout/abandon', new Blob([body], { type: 'application/json' })))
+      console.error('shop: the checkout reminder could not be queued');
+  });
+  main.append(h('h1', {}, tr('checkoutTitle')), checkout);
 }
 
 const PAGES: Record<string, (main: HTMLElement) => Promise<void>> = {
@@ -489,7 +495,7 @@ const PAGES: Record<string, (main: HTMLElement) => Promise<void>> = {
   search,
   product,
   cart: cartPage,
-  checkout: (main) => placeholder(main, 'checkoutTitle', 'comingCheckout'),
+  checkout: checkoutPage,
 };
 
 async function boot(): Promise<void> {

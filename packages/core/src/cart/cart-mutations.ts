@@ -1,4 +1,4 @@
-import type { Cart, CartLine } from '../model/types.js';
+import type { Cart, CartLine, Money } from '../model/types.js';
 import type { CartChangeReason, CartFunnelDetail } from './cart-events.js';
 import { toFunnelDetail } from './cart-funnel.js';
 import { MAX_QUANTITY, type CartLineData } from './cart-line.js';
@@ -73,6 +73,30 @@ export function setLineQuantity(variantId: string, quantity: number): CartMutati
       funnel: toFunnelDetail(up ? 'add_to_cart' : 'remove_from_cart', current.currency, [
         { line, quantity: Math.abs(quantity - existing.quantity) },
       ]),
+    };
+  };
+}
+
+/**
+ * Sets the unit price of a variant's line (the shop's server says the price changed). A variant not
+ * in the cart, or a price it already has, changes nothing; a price in another currency than the
+ * cart's is rejected. No funnel event: the shopper added or removed nothing.
+ */
+export function setLinePrice(variantId: string, price: Money): CartMutation {
+  return (current) => {
+    const existing = current.lines.find((l) => l.variantId === variantId);
+    if (!existing) return null;
+    if (price.currency !== current.currency) {
+      throw new RangeError(
+        `[vitrine] cart.setPrice(): price is in ${price.currency} but the cart is in ${current.currency}; a cart holds one currency.`,
+      );
+    }
+    if (existing.price.amount === price.amount) return null;
+    const line: CartLine = { ...existing, price: { amount: price.amount, currency: price.currency } };
+    return {
+      cart: { ...current, lines: current.lines.map((l) => (l === existing ? line : l)) },
+      reason: 'update',
+      funnel: null,
     };
   };
 }

@@ -1,6 +1,6 @@
 import { vtEvent } from '@vitrine/schema';
 import type { Cart } from '../model/types.js';
-import type { Money } from '../money/format-money.js';
+import { moneyProblem, type Money } from '../money/format-money.js';
 import { type CartChangeReason, type CartFunnelDetail, type CartSnapshot } from './cart-events.js';
 import { checkId, checkQuantity, describe, toLineData, type CartLineInput } from './cart-line.js';
 import {
@@ -10,6 +10,7 @@ import {
   clearCart,
   removeCode,
   removeLine,
+  setLinePrice,
   setLineQuantity,
   type CartChange,
   type CartMutation,
@@ -79,6 +80,12 @@ export interface CartStore {
   addAll(lines: CartLineInput[]): Promise<Cart>;
   /** Sets the quantity of a variant's line (0 removes it); a variant not in the cart is ignored. */
   setQuantity(variantId: string, quantity: number): Promise<Cart>;
+  /**
+   * Sets the unit price of a variant's line, when the shop's server says the price changed (the
+   * reason is `update`; no funnel event). A variant not in the cart is ignored; a price that is
+   * not valid money, or not in the cart's currency, is rejected with a `TypeError` / `RangeError`.
+   */
+  setPrice(variantId: string, price: Money): Promise<Cart>;
   /** Removes a variant's line; a variant not in the cart is ignored. */
   remove(variantId: string): Promise<Cart>;
   /** Removes every line and coupon code. */
@@ -194,6 +201,13 @@ class IndexedDbCartStore implements CartStore {
     checkId(variantId, 'setQuantity', 'variantId');
     const checked = checkQuantity(quantity, 'setQuantity', 'quantity', 0);
     return this._mutate('setQuantity', setLineQuantity(variantId, checked));
+  }
+
+  async setPrice(variantId: string, price: Money): Promise<Cart> {
+    checkId(variantId, 'setPrice', 'variantId');
+    const problem = moneyProblem(Object(price) as Partial<Money>);
+    if (problem) throw new TypeError(`[vitrine] cart.setPrice(): price: ${problem}.`);
+    return this._mutate('setPrice', setLinePrice(variantId, price));
   }
 
   async remove(variantId: string): Promise<Cart> {

@@ -1,8 +1,8 @@
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { STATUS, VitrineElement, fetchJson } from '@vitrine/core';
 import type { Promotion } from '@vitrine/pricing';
-import { readPromotions } from './pricing-input.js';
-import { getServerClock, parseInstant, type ServerClock } from './server-clock.js';
+import { readPromotions } from '@vitrine/pricing';
+import { getServerClock, parseInstant, type ServerClock } from '@vitrine/core';
 
 /**
  * Base of the offers elements. The shop's promotions (the `@vitrine/pricing` format) come from,

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { STATUS, reportError, type Locale } from '@vitrine/core';
 import { vtEvent, type SalePhase } from '@vitrine/schema';
 import { OffersElement } from '../../shared/offers-element.js';
-import { parseInstant, syncFromDateHeader } from '../../shared/server-clock.js';
+import { parseInstant, syncFromDateHeader } from '@vitrine/core';
 import { countdownMsg, type CountdownMessageKey } from './countdown.messages.js';
 import { salePhase } from './sale-phase.js';
 import { countdownStyles } from './countdown.styles.js';

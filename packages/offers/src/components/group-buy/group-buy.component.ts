@@ -4,7 +4,7 @@ import type { Promotion } from '@vitrine/pricing';
 import { vtEvent, type Ga4Item, type SalePhase } from '@vitrine/schema';
 import { OffersElement } from '../../shared/offers-element.js';
 import { promotionFunnel, promotionTitle } from '../../shared/promotion-funnel.js';
-import { parseInstant } from '../../shared/server-clock.js';
+import { parseInstant } from '@vitrine/core';
 import { salePhase } from '../countdown/sale-phase.js';
 import '../countdown/countdown.js';
 import { groupBuyMsg, type GroupBuyMessageKey } from './group-buy.messages.js';

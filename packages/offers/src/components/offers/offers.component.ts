@@ -3,6 +3,7 @@ import {
   STATUS,
   formatMoney,
   getCartStore,
+  pricingLines,
   reportError,
   toFunnelItem,
   type Cart,
@@ -18,7 +19,6 @@ import {
 } from '@vitrine/pricing';
 import { vtEvent, type Ga4Item } from '@vitrine/schema';
 import { OffersElement } from '../../shared/offers-element.js';
-import { pricingLines } from '../../shared/pricing-input.js';
 import { promotionFunnel, promotionTitle as titleOf } from '../../shared/promotion-funnel.js';
 import { offersMsg, type OffersMessageKey } from './offers.messages.js';
 import { offersStyles } from './offers.styles.js';

@@ -1,18 +1,4 @@
-import type { Cart } from '@vitrine/core';
-import type { CartLine, Promotion } from '@vitrine/pricing';
-
-/** The cart store's lines as the pricing engine takes them. */
-export function pricingLines(cart: Cart): CartLine[] {
-  return cart.lines.map((l) => ({
-    variantId: l.variantId,
-    productId: l.productId,
-    quantity: l.quantity,
-    price: l.price,
-    ...(l.sku !== undefined && { sku: l.sku }),
-    ...(l.brand !== undefined && { brand: l.brand }),
-    ...(l.category !== undefined && { category: l.category }),
-  }));
-}
+import type { Promotion } from './types.js';
 
 const KINDS = new Set<string>([
   'percent_off',
@@ -28,7 +14,7 @@ const KINDS = new Set<string>([
 /**
  * Checks the outer shape of a promotions list: an array of objects, each with a string `id` and a
  * known `kind`. Entries that fail are dropped and named in `problems` (`[2].kind "bogo" is not a
- * promotion kind`); the pricing engine checks the rest of each promotion and explains what it
+ * promotion kind`); {@link priceCart} checks the rest of each promotion and explains what it
  * rejects. `value` is null when the input is not an array at all.
  */
 export function readPromotions(input: unknown): { value: Promotion[] | null; problems: string[] } {
