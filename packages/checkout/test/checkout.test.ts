@@ -586,7 +586,8 @@ describe('<vt-checkout>', function () {
       type: 'Wallet',
       express: true,
       available: () => true,
-      confirm: () => Promise.resolve({ token: 'pr_test', payer: { email: 'wallet@example.com', name: 'Wally Payer' } }),
+      confirm: () =>
+        Promise.resolve({ token: 'pr_test', payer: { email: 'wallet@example.com', name: 'Wally Payer' } }),
     };
     el.paymentMethods = [wallet, cardMethod(demoCardProvider())];
     await until(() => Boolean(el.querySelector('.vt-checkout__express button')), 3000, 'express button');

@@ -34,6 +34,7 @@ export { readPageJsonLd, findJsonLd } from './data/jsonld-page.js';
 export * from './cart/index.js';
 export { pricingLines, type PricingLine } from './cart/pricing-lines.js';
 export { getServerClock, parseInstant, syncFromDateHeader, type ServerClock } from './time/server-clock.js';
+export { codeField, codeFieldStyles, type CodeFieldOptions } from './components/code-field/code-field.js';
 export { VtPrice } from './components/price/price.component.js';
 export { VtAddToCart } from './components/add-to-cart/add-to-cart.component.js';
 export { VtCartCount } from './components/cart-count/cart-count.component.js';

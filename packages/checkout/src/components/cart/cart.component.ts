@@ -2,6 +2,8 @@ import { html, nothing, svg, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import {
   STATUS,
+  codeField,
+  codeFieldStyles,
   formatMoney,
   getCartStore,
   pricingLines,
@@ -12,7 +14,7 @@ import {
   type Locale,
   type Money,
 } from '@vitrine/core';
-import { REASON, type LineResult } from '@vitrine/pricing';
+import { codeVerdict, type LineResult } from '@vitrine/pricing';
 import { vtEvent } from '@vitrine/schema';
 import { CheckoutElement } from '../../shared/checkout-element.js';
 import type { CheckoutConfig } from '../../order/order-types.js';
@@ -27,15 +29,6 @@ const MAX_QUANTITY = 99;
 const UNDO_MS = 8000;
 /** Quiet time after a cart change before `validate-src` is asked. */
 const VALIDATE_MS = 300;
-/** Rejections a change of the cart can lift: such a code stays in the cart and applies later. */
-const WAITING = [
-  'min_spend',
-  'buy_more',
-  'bundle_incomplete',
-  'no_matching_items',
-  'not_best',
-  'not_combinable',
-];
 
 const CROSS = svg`<path fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" d="M6 6l12 12M18 6L6 18"/>`;
 
@@ -182,7 +175,7 @@ type FormMessage = { text: string; error: boolean };
  * @cssproperty --vt-cart-backdrop - What covers the page behind the drawer (`rgb(0 0 0 / 0.45)`).
  */
 export class VtCart extends CheckoutElement {
-  static override styles = [...CheckoutElement.styles, cartStyles];
+  static override styles = [...CheckoutElement.styles, codeFieldStyles, cartStyles];
 
   static override properties = {
     mode: { type: String, reflect: true },
@@ -542,21 +535,16 @@ export class VtCart extends CheckoutElement {
     // Priced with the code before it is saved, so a code that cannot apply never reaches the cart
     // (nor the other tabs).
     const trial = this._priceFor({ ...cart, codes: [...cart.codes, code] }).price;
-    const p = this._config.promotions.find((x) => typeof x.code === 'string' && same(x.code.trim(), code));
-    const why = trial.rejected.find((r) =>
-      p ? r.id === p.id : r.reason === 'unknown_code' && same(r.id, code),
-    );
-    const applied = p && trial.applied.find((a) => a.id === p.id);
-    if (!applied && (!p || !WAITING.includes(why?.reason ?? ''))) {
-      // The engine's own words; the typed text stays for correction.
-      return void fail(why?.message[this.locale] ?? REASON.unknown_code[this.locale === 'en' ? 0 : 1]);
-    }
+    const verdict = codeVerdict(code, this._config.promotions, trial);
+    // The engine's own words; the typed text stays for correction.
+    if (verdict.kind === 'refused') return void fail(verdict.message[this.locale]);
     if (!(await this._change((s) => s.addCode(code)))) return void fail(this._m('cartView.failed'));
     input.value = '';
     this._form = {
-      text: applied
-        ? this._m('cartView.codeApplied', { code, amount: this._money(applied.amount) })
-        : this._m('cartView.codeAdded', { code, reason: why?.message[this.locale] ?? '' }),
+      text:
+        verdict.kind === 'applied'
+          ? this._m('cartView.codeApplied', { code, amount: this._money(verdict.amount) })
+          : this._m('cartView.codeAdded', { code, reason: verdict.message[this.locale] }),
       error: false,
     };
   }
@@ -952,57 +940,43 @@ export class VtCart extends CheckoutElement {
     const f = this._form;
     const { applied, rejected } = order.price;
     const promotions = this._config!.promotions;
-    return html`<form part="form" novalidate @submit=${this._submit}>
-      <label part="label" for="code">${this._m('cartView.codeLabel')}</label>
-      <span class="row">
-        <input
-          part="input"
-          id="code"
-          name="code"
-          autocomplete="off"
-          autocapitalize="characters"
-          spellcheck="false"
-          enterkeyhint="go"
-          aria-invalid=${f?.error ? 'true' : 'false'}
-          aria-describedby="code-message"
-          @input=${() => {
-            if (this._form?.error) this._form = null;
-          }}
-        />
-        <button part="submit" type="submit">${this._m('cartView.apply')}</button>
-      </span>
-      <p part="form-message" id="code-message" class=${f?.error ? 'error' : ''} role="status">
-        ${f?.text ?? ''}
-      </p>
-      ${
-        cart.codes.length
-          ? html`<ul part="codes" aria-label=${this._m('cartView.codes')}>
-              ${cart.codes.map((code) => {
-                const p = promotions.find((x) => typeof x.code === 'string' && same(x.code.trim(), code));
-                const a = p && applied.find((x) => x.id === p.id);
-                const why = rejected.find((r) => (p ? r.id === p.id : same(r.id, code)));
-                return html`<li>
-                  <code part="code">${code}</code>
-                  <span part="code-state" class=${a ? 'ok' : ''}
-                    >${
-                      a
-                        ? this._m('cartView.off', { amount: this._money(a.amount) })
-                        : (why?.message[this.locale] ?? '')
-                    }</span
-                  >
-                  <button
-                    part="remove-code"
-                    type="button"
-                    aria-label=${this._m('cartView.removeCode', { code })}
-                    @click=${() => this._removeCode(code)}
-                  >
-                    ${this._m('cartView.remove')}
-                  </button>
-                </li>`;
-              })}
-            </ul>`
-          : nothing
-      }
-    </form>`;
+    return html`${codeField({
+      label: this._m('cartView.codeLabel'),
+      apply: this._m('cartView.apply'),
+      message: f,
+      onSubmit: (e) => void this._submit(e),
+      onInput: () => {
+        if (this._form?.error) this._form = null;
+      },
+    })}
+    ${
+      cart.codes.length
+        ? html`<ul part="codes" aria-label=${this._m('cartView.codes')}>
+            ${cart.codes.map((code) => {
+              const p = promotions.find((x) => typeof x.code === 'string' && same(x.code.trim(), code));
+              const a = p && applied.find((x) => x.id === p.id);
+              const why = rejected.find((r) => (p ? r.id === p.id : same(r.id, code)));
+              return html`<li>
+                <code part="code">${code}</code>
+                <span part="code-state" class=${a ? 'ok' : ''}
+                  >${
+                    a
+                      ? this._m('cartView.off', { amount: this._money(a.amount) })
+                      : (why?.message[this.locale] ?? '')
+                  }</span
+                >
+                <button
+                  part="remove-code"
+                  type="button"
+                  aria-label=${this._m('cartView.removeCode', { code })}
+                  @click=${() => this._removeCode(code)}
+                >
+                  ${this._m('cartView.remove')}
+                </button>
+              </li>`;
+            })}
+          </ul>`
+        : nothing
+    }`;
   }
 }

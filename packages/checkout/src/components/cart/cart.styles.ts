@@ -278,37 +278,9 @@ export const cartStyles = css`
     font-size: 0.875em;
   }
 
-  [part='form'] {
-    display: grid;
-    gap: var(--_vt-space-1);
-  }
-  .row {
-    display: flex;
-    gap: var(--_vt-space-2);
-  }
-  [part='input'] {
-    flex: 1;
-    min-inline-size: 0;
-    min-block-size: 2.25rem;
-    padding: var(--_vt-space-1) var(--_vt-space-2);
-    border: 1px solid var(--_vt-color-border);
-    border-radius: var(--_vt-radius);
-    background: var(--_vt-color-surface);
-  }
-  [part='input'][aria-invalid='true'] {
-    border-color: var(--_vt-color-danger);
-  }
   [part='submit'] {
     border-color: var(--_accent);
     font-weight: 600;
-  }
-  [part='form-message'] {
-    /* One line kept free for the message, so showing it does not push the page down. */
-    min-block-size: 1.4em;
-    font-size: 0.875em;
-  }
-  [part='form-message'].error {
-    color: var(--_vt-color-danger);
   }
   [part='codes'] li {
     display: flex;

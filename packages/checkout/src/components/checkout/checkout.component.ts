@@ -1001,7 +1001,7 @@ export class VtCheckout extends CheckoutElement {
         <span>${this._title(s)}</span>
         ${
           state === 'done'
-            ? html`<span class="vt-checkout__sr">${this._t('checkout.sectionDone', { section: '' })}</span>`
+            ? html`<span class="vt-checkout__sr">(${this._t('checkout.completed')})</span>`
             : nothing
         }
       </h2>
@@ -1170,7 +1170,14 @@ export class VtCheckout extends CheckoutElement {
           />
           <span>${this._t('checkout.billingSame')}</span>
         </label>
-        ${this._billingSame ? nothing : this._renderAddress('billing')}
+        ${
+          this._billingSame
+            ? nothing
+            : html`<p class="vt-checkout__legend" style="grid-column: span 6">
+                  ${this._t('checkout.billing')}
+                </p>
+                ${this._renderAddress('billing')}`
+        }
       </div>
       ${cont}`;
   }
@@ -1337,11 +1344,15 @@ export class VtCheckout extends CheckoutElement {
         <dd>${this._money(p.subtotal)}</dd>
         ${p.applied
           .filter((a) => a.class !== 'shipping')
-          .map(
-            (a) =>
-              html`<dt class="vt-checkout__saving">${a.reason[this.locale as Locale] ?? a.reason.en}</dt>
-                <dd class="vt-checkout__saving">−${this._money(a.amount)}</dd>`,
-          )}
+          .map((a) => {
+            const promo = this.settings?.promotions.find((x) => x.id === a.id);
+            const reason = a.reason[this.locale as Locale] ?? a.reason.en;
+            return html`<dt class="vt-checkout__saving">
+                ${promo ? labelIn(promo.title, this.locale) : reason}
+                ${promo ? html`<small class="vt-checkout__muted">${reason}</small>` : nothing}
+              </dt>
+              <dd class="vt-checkout__saving">−${this._money(a.amount)}</dd>`;
+          })}
         <dt>${this._t('checkout.shipping')}</dt>
         <dd>${price.delivery ? this._cost(shipping) : '—'}</dd>
         <dt class="vt-checkout__grand">${this._t('checkout.total')}</dt>

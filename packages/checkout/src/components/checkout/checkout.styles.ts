@@ -156,6 +156,7 @@ ${tokens.cssText.replaceAll(':host(', ':scope:is(').replaceAll(':host', ':scope'
 .vt-checkout__totals { display: grid; grid-template-columns: 1fr auto; gap: var(--_vt-space-1) var(--_vt-space-3); margin: 0; }
 .vt-checkout__totals dt, .vt-checkout__totals dd { margin: 0; }
 .vt-checkout__totals dd { text-align: end; font-variant-numeric: tabular-nums; }
+.vt-checkout__saving small { display: block; }
 .vt-checkout__saving { color: var(--vt-checkout-save-color, var(--_vt-color-sale)); }
 .vt-checkout__grand { font-weight: 700; font-size: 1.15em; border-block-start: 1px solid var(--_vt-color-border); padding-block-start: var(--_vt-space-2); }
 .vt-checkout__done { display: grid; gap: var(--_vt-space-3); }

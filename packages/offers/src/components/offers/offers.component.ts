@@ -1,6 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import {
   STATUS,
+  codeField,
+  codeFieldStyles,
   formatMoney,
   getCartStore,
   pricingLines,
@@ -12,6 +14,7 @@ import {
 } from '@vitrine/core';
 import {
   REASON,
+  codeVerdict,
   priceCart,
   type PriceResult,
   type Promotion,
@@ -111,7 +114,7 @@ type FormMessage = { text: string; error: boolean };
  * @cssproperty --vt-offers-save-color - Colour of the savings line. Defaults to `--vt-color-sale`.
  */
 export class VtOffers extends OffersElement {
-  static override styles = [...OffersElement.styles, offersStyles];
+  static override styles = [...OffersElement.styles, codeFieldStyles, offersStyles];
 
   static override properties = {
     productId: { type: String, attribute: 'product-id' },
@@ -404,36 +407,24 @@ export class VtOffers extends OffersElement {
       this._form = { text: this._m('offers.codeHave', { code }), error: false };
       return;
     }
-    const p = (this.promos ?? []).find((x) => same(codeOf(x), code));
-    if (!p) {
-      // The engine's own words for an unknown code; the typed text stays for correction.
-      const unknown = this._price(cart, [...cart.codes, code]).rejected.find(
-        (r) => r.reason === 'unknown_code' && same(r.id, code),
-      );
-      this._form = {
-        text: unknown?.message[this.locale] ?? REASON.unknown_code[this.locale === 'en' ? 0 : 1],
-        error: true,
-      };
+    const verdict = codeVerdict(code, this.promos ?? [], this._price(cart, [...cart.codes, code]));
+    if (verdict.kind === 'refused') {
+      // The engine's own words; the typed text stays for correction.
+      this._form = { text: verdict.message[this.locale], error: true };
       return;
     }
-    const ended = this._alone.get(p.id);
-    if (ended?.reason === 'expired') {
-      this._form = { text: ended.message[this.locale], error: true };
-      return;
-    }
-    this._funnel('select_promotion', p);
+    const p = (this.promos ?? []).find((x) => x.id === verdict.promotionId);
+    if (p) this._funnel('select_promotion', p);
     if (!(await this._change((s) => s.addCode(code)))) {
       this._form = { text: this._m('offers.failed'), error: true };
       return;
     }
     input.value = '';
-    const now = this._store?.get() ?? cart;
-    const after = this._price(now, now.codes);
-    const why = after.rejected.find((r) => r.id === p.id);
     this._form = {
-      text: why
-        ? this._m('offers.codeAdded', { code, reason: why.message[this.locale] })
-        : this._m('offers.codeApplied', { code }),
+      text:
+        verdict.kind === 'later'
+          ? this._m('offers.codeAdded', { code, reason: verdict.message[this.locale] })
+          : this._m('offers.codeApplied', { code }),
       error: false,
     };
   }
@@ -578,29 +569,14 @@ export class VtOffers extends OffersElement {
   }
 
   private _renderForm() {
-    const f = this._form;
-    return html`<form part="form" novalidate @submit=${this._submit}>
-      <label part="label" for="code">${this._m('offers.codeLabel')}</label>
-      <span class="row">
-        <input
-          part="input"
-          id="code"
-          name="code"
-          autocomplete="off"
-          autocapitalize="characters"
-          spellcheck="false"
-          enterkeyhint="go"
-          aria-invalid=${f?.error ? 'true' : 'false'}
-          aria-describedby="code-message"
-          @input=${() => {
-            if (this._form?.error) this._form = null;
-          }}
-        />
-        <button part="submit" type="submit">${this._m('offers.apply')}</button>
-      </span>
-      <p part="form-message" id="code-message" class=${f?.error ? 'error' : ''} role="alert">
-        ${f?.text ?? ''}
-      </p>
-    </form>`;
+    return codeField({
+      label: this._m('offers.codeLabel'),
+      apply: this._m('offers.apply'),
+      message: this._form,
+      onSubmit: (e) => void this._submit(e),
+      onInput: () => {
+        if (this._form?.error) this._form = null;
+      },
+    });
   }
 }

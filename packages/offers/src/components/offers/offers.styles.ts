@@ -126,36 +126,6 @@ export const offersStyles = css`
   [part='feedback'].failed {
     color: var(--_vt-color-danger);
   }
-  [part='form'] {
-    display: grid;
-    gap: var(--_vt-space-1);
-  }
-  .row {
-    display: flex;
-    gap: var(--_vt-space-2);
-  }
-  [part='input'] {
-    flex: 1;
-    min-inline-size: 0;
-    min-block-size: 2.25rem;
-    padding: var(--_vt-space-1) var(--_vt-space-2);
-    border: 1px solid var(--_vt-color-border);
-    border-radius: var(--_vt-radius);
-    background: var(--_vt-color-surface);
-    color: inherit;
-    font: inherit;
-  }
-  [part='input'][aria-invalid='true'] {
-    border-color: var(--_vt-color-danger);
-  }
-  [part='form-message'] {
-    /* One line kept free for the message, so showing it does not push the page down. */
-    min-block-size: 1.4em;
-    font-size: 0.875em;
-  }
-  [part='form-message'].error {
-    color: var(--_vt-color-danger);
-  }
   @media (forced-colors: active) {
     [part='progress'] {
       border: 1px solid CanvasText;
