@@ -15,6 +15,8 @@ export interface JsonSource {
   /** Which inline child holds the JSON. Default `script[type="application/json"]`. */
   inline?: string;
   signal?: AbortSignal;
+  /** `Accept` header of the `src` request. Default `application/json`. */
+  accept?: string;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface JsonSource {
  */
 export function readJsonSource(
   host: Element,
-  { value, property, src, inline = 'script[type="application/json"]', signal }: JsonSource,
+  { value, property, src, inline = 'script[type="application/json"]', signal, accept }: JsonSource,
 ): JsonSourceResult | Promise<JsonSourceResult> | null {
   if (value !== undefined && value !== null) return { ok: true, value, attribute: property };
   const script = host.querySelector(`:scope > ${inline}`);
@@ -37,7 +39,7 @@ export function readJsonSource(
     }
   }
   if (!src) return null;
-  return fetchJson(src, { ...(signal && { signal }) }).then((r) =>
+  return fetchJson(src, { ...(signal && { signal }), ...(accept && { accept }) }).then((r) =>
     r.ok
       ? { ok: true, value: r.body, attribute: 'src' }
       : { ok: false, attribute: 'src', message: r.message },

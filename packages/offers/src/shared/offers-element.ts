@@ -1,5 +1,5 @@
 import type { PropertyDeclarations, PropertyValues } from 'lit';
-import { STATUS, VitrineElement, fetchJson } from '@vitrine/core';
+import { STATUS, VitrineElement, readJsonSource, type JsonSourceResult } from '@vitrine/core';
 import type { Promotion } from '@vitrine/pricing';
 import { readPromotions } from '@vitrine/pricing';
 import { getServerClock, parseInstant, type ServerClock } from '@vitrine/core';
@@ -69,34 +69,23 @@ export class OffersElement extends VitrineElement {
 
   private _loadPromotions(): void {
     this._abort?.abort();
-    this._abort = null;
-    if (this.promotions !== undefined && this.promotions !== null) {
-      this._accept(this.promotions, 'promotions');
-      return;
-    }
-    const inline = this.querySelector(`:scope > ${this.inlineSelector}`);
-    if (inline) {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(inline.textContent ?? '');
-      } catch (error) {
-        this.fail('script[type="application/json"]', `is not valid JSON: ${(error as Error).message}`);
-        return;
-      }
-      this._accept(parsed, 'script[type="application/json"]');
-      return;
-    }
-    if (this.src) {
-      const abort = (this._abort = new AbortController());
+    const abort = (this._abort = new AbortController());
+    const found = readJsonSource(this, {
+      value: this.promotions,
+      property: 'promotions',
+      src: this.src,
+      inline: this.inlineSelector,
+      signal: abort.signal,
+    });
+    const take = (r: JsonSourceResult) =>
+      r.ok ? this._accept(r.value, r.attribute) : this.fail(r.attribute, r.message);
+    if (found instanceof Promise) {
       this.status = STATUS.loading;
-      void fetchJson(this.src, { signal: abort.signal }).then((result) => {
-        if (abort.signal.aborted) return;
-        if (result.ok) this._accept(result.body, 'src');
-        else this.fail('src', result.message);
+      void found.then((r) => {
+        if (!abort.signal.aborted) take(r);
       });
-      return;
-    }
-    if (this.needsPromotions)
+    } else if (found) take(found);
+    else if (this.needsPromotions)
       this.fail(
         'promotions',
         'is missing: set the promotions property, add a <script type="application/json"> child or src="URL"',

@@ -7,7 +7,9 @@ import {
   formatNumber,
   formatProblem,
   formatRelativeTime,
+  readJsonSource,
   readReviews,
+  type JsonSourceResult,
   type MediaItem,
   type Result,
   type Review,
@@ -221,29 +223,29 @@ export class VtReviews extends VitrineElement {
     this._abort = null;
     this._next = null;
     this._server = {};
-    if (this.reviews !== undefined && this.reviews !== null) return this._accept(this.reviews, 'reviews');
-    const inline = this.querySelector(':scope > script[type="application/json"]');
-    if (inline) {
-      try {
-        this._accept(JSON.parse(inline.textContent ?? ''), 'script[type="application/json"]');
-      } catch (error) {
-        this.fail('script[type="application/json"]', `is not valid JSON: ${(error as Error).message}`);
-      }
-      return;
-    }
-    if (this.src) {
-      const abort = (this._abort = new AbortController());
+    const abort = (this._abort = new AbortController());
+    const found = readJsonSource(this, {
+      value: this.reviews,
+      property: 'reviews',
+      src: this.src,
+      signal: abort.signal,
+      accept: 'application/json, application/ld+json',
+    });
+    // A `src` answer may be one page of many; the other sources are whole lists.
+    const take = (r: JsonSourceResult) =>
+      !r.ok
+        ? this.fail(r.attribute, r.message)
+        : r.attribute === 'src'
+          ? this._acceptPage(r.value, 'src', false)
+          : this._accept(r.value, r.attribute);
+    if (found instanceof Promise) {
       this.status = STATUS.loading;
-      void fetchJson(this.src, {
-        signal: abort.signal,
-        accept: 'application/json, application/ld+json',
-      }).then((r) => {
-        if (abort.signal.aborted) return;
-        if (r.ok) this._acceptPage(r.body, 'src', false);
-        else this.fail('src', r.message);
+      void found.then((r) => {
+        if (!abort.signal.aborted) take(r);
       });
       return;
     }
+    if (found) return take(found);
     if (this.source === 'jsonld') {
       void import('@vitrine/core').then(({ readPageJsonLd }) => {
         const page = readPageJsonLd(document);
