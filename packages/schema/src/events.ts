@@ -26,6 +26,11 @@ export const VT_EVENTS = {
   reviewSubmit: 'vt-review-submit',
   checkoutAbandon: 'vt-checkout-abandon',
   orderPlaced: 'vt-order-placed',
+  mediaView: 'vt-media-view',
+  mediaZoom: 'vt-media-zoom',
+  arLaunch: 'vt-ar-launch',
+  videoPlay: 'vt-video-play',
+  videoComplete: 'vt-video-complete',
 } as const;
 
 /** Detail of `vt-error`: an element's input (attribute, property or data) is unusable. */
@@ -253,6 +258,37 @@ export interface OrderPlacedDetail {
   total: Money;
 }
 
+/** Which gallery item an event is about. */
+export interface MediaRef {
+  /** Tag of the element, e.g. `vt-gallery`. */
+  tag: string;
+  productId?: string;
+  /** Position of the item in the gallery's media list. */
+  index: number;
+  type: 'image' | 'video' | 'model';
+  url: string;
+}
+
+/** Detail of `vt-media-view`: an item was on screen (fired when it leaves, or when the page hides). */
+export interface MediaViewDetail extends MediaRef {
+  /** How long it was shown, in milliseconds. */
+  ms: number;
+}
+
+/** Detail of `vt-media-zoom`: the shopper zoomed an image. */
+export interface MediaZoomDetail extends MediaRef {
+  /** Zoom factor after the change (1 = not zoomed). */
+  scale: number;
+  /** How: `hover`, `pinch`, `double-tap`, `wheel`, `keyboard`, `button` or `lightbox`. */
+  method: string;
+}
+
+/** Detail of `vt-ar-launch`: the shopper opened a 3D model in augmented reality. */
+export interface ArLaunchDetail extends MediaRef {
+  /** `webxr`, `scene-viewer` or `quick-look`. */
+  mode: string;
+}
+
 /** Every `vt-*` DOM event name mapped to its detail type. */
 export interface VtEventMap {
   /** An element's input is unusable; it renders its error state and logs one console error. */
@@ -283,6 +319,16 @@ export interface VtEventMap {
   'vt-checkout-abandon': CheckoutAbandonDetail;
   /** The merchant's endpoint confirmed an order. */
   'vt-order-placed': OrderPlacedDetail;
+  /** A gallery item was on screen for `ms` milliseconds. */
+  'vt-media-view': MediaViewDetail;
+  /** The shopper zoomed a gallery image. */
+  'vt-media-zoom': MediaZoomDetail;
+  /** The shopper opened a 3D model in AR. */
+  'vt-ar-launch': ArLaunchDetail;
+  /** A gallery video started playing. */
+  'vt-video-play': MediaRef;
+  /** A gallery video played to its end. */
+  'vt-video-complete': MediaRef;
 }
 
 /** One `vt-*` event name. */
@@ -319,5 +365,10 @@ declare global {
     'vt-review-submit': CustomEvent<ReviewSubmitDetail>;
     'vt-checkout-abandon': CustomEvent<CheckoutAbandonDetail>;
     'vt-order-placed': CustomEvent<OrderPlacedDetail>;
+    'vt-media-view': CustomEvent<MediaViewDetail>;
+    'vt-media-zoom': CustomEvent<MediaZoomDetail>;
+    'vt-ar-launch': CustomEvent<ArLaunchDetail>;
+    'vt-video-play': CustomEvent<MediaRef>;
+    'vt-video-complete': CustomEvent<MediaRef>;
   }
 }

@@ -46,12 +46,15 @@ test('every event name is vt- prefixed kebab-case and unique', () => {
   for (const name of names) assert.match(name, /^vt-[a-z]+(-[a-z]+)*$/);
   assert.equal(new Set(names).size, names.length);
   assert.deepEqual(Object.keys(VT_EVENTS).sort(), [
+    'arLaunch',
     'cartChange',
     'checkoutAbandon',
     'error',
     'funnel',
     'groupBuy',
     'mediaOpen',
+    'mediaView',
+    'mediaZoom',
     'orderPlaced',
     'ready',
     'reviewFilter',
@@ -60,5 +63,7 @@ test('every event name is vt- prefixed kebab-case and unique', () => {
     'saleChange',
     'searchSubmit',
     'variantChange',
+    'videoComplete',
+    'videoPlay',
   ]);
 });
