@@ -164,6 +164,9 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: findChrome(), headless: true, args: CHROME_ARGS },
+      // Each test file in its own browser context: with two files at once, the second page of a
+      // shared context is a background tab that gets no animation frames and plays no media.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
     }),
   ],
   concurrency: 2,

@@ -31,6 +31,9 @@ const TYPES = {
   '.css': 'text/css',
   '.svg': 'image/svg+xml',
   '.woff2': 'font/woff2',
+  '.webm': 'video/webm',
+  '.vtt': 'text/vtt',
+  '.glb': 'model/gltf-binary',
 };
 const server = createServer((req, res) => {
   const path = normalize(join(out, decodeURIComponent(new URL(req.url, 'http://x').pathname)));

@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 
 // The demo shop loads nothing from other origins: scripts, styles and images are all local.
 export const CSP =
-  "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'";
+  "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; object-src 'none'; base-uri 'none'";
 
 /** Content types of the files and answers the shop serves, by extension. */
 export const TYPES: Record<string, string> = {
@@ -13,6 +13,10 @@ export const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.map': 'application/json; charset=utf-8',
   '.ico': 'image/x-icon',
+  '.webm': 'video/webm',
+  '.vtt': 'text/vtt; charset=utf-8',
+  '.glb': 'model/gltf-binary',
+  '.gltf': 'model/gltf+json',
 };
 
 /** Answers with the shop's CSP and no caching. */

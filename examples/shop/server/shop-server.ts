@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -154,7 +154,19 @@ export async function startShop(options: ShopServerOptions = {}): Promise<ShopSe
       res.end(svg);
       return;
     }
-    serveStatic(path, res);
+    if (path === '/product.html') {
+      // The first picture is the page's largest paint: start fetching it with the HTML, before
+      // any script runs (the gallery then renders the same URL from the cache).
+      const index = byId.get(url.searchParams.get('id') ?? '');
+      const first = index === undefined ? undefined : catalogs.en.products[index]!.media[0];
+      const page = readFileSync(join(shopRoot, 'public', 'product.html'), 'utf8');
+      const preload = first
+        ? `<head>\n    <link rel="preload" as="image" href="${encodeURI(first.url)}" fetchpriority="high" />`
+        : '<head>';
+      send(res, 200, TYPES['.html']!, page.replace('<head>', preload));
+      return;
+    }
+    serveStatic(path, req, res);
   };
 
   const server = createServer((req, res) => {
@@ -185,7 +197,16 @@ export async function startShop(options: ShopServerOptions = {}): Promise<ShopSe
   };
 }
 
-function serveStatic(path: string, res: ServerResponse): void {
+/** The byte range asked for by a `Range: bytes=a-b` header (videos seek with it), if valid. */
+function byteRange(header: string | undefined, size: number): { start: number; end: number } | null {
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header ?? '');
+  if (!m || (!m[1] && !m[2])) return null;
+  const start = m[1] ? Number(m[1]) : Math.max(0, size - Number(m[2]));
+  const end = m[1] && m[2] ? Math.min(Number(m[2]), size - 1) : size - 1;
+  return start <= end && start < size ? { start, end } : null;
+}
+
+function serveStatic(path: string, req: IncomingMessage, res: ServerResponse): void {
   for (const [prefix, dir] of Object.entries(STATIC)) {
     if (!path.startsWith(prefix)) continue;
     let file = normalize(join(dir, path.slice(prefix.length)));
@@ -204,11 +225,29 @@ function serveStatic(path: string, res: ServerResponse): void {
       }
       continue;
     }
-    res.writeHead(200, {
+    const headers = {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-cache',
       'content-security-policy': CSP,
-    });
+      'accept-ranges': 'bytes',
+    };
+    const size = statSync(file).size;
+    const range = req.headers.range === undefined ? null : byteRange(req.headers.range, size);
+    if (req.headers.range !== undefined && !range) {
+      res.writeHead(416, { ...headers, 'content-range': `bytes */${size}` });
+      res.end();
+      return;
+    }
+    if (range) {
+      res.writeHead(206, {
+        ...headers,
+        'content-range': `bytes ${range.start}-${range.end}/${size}`,
+        'content-length': range.end - range.start + 1,
+      });
+      createReadStream(file, range).pipe(res);
+      return;
+    }
+    res.writeHead(200, { ...headers, 'content-length': size });
     createReadStream(file).pipe(res);
     return;
   }

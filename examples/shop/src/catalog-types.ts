@@ -16,12 +16,20 @@ export interface Money {
 export type Availability = 'in_stock' | 'out_of_stock' | 'preorder' | 'limited';
 
 export interface Media {
-  type: 'image';
-  /** Root-relative URL of a local SVG placeholder: `/img/<productId>-<n>.svg`. */
+  /** Pictures first; every third product then has the demo video and the demo 3D model. */
+  type: 'image' | 'video' | 'model';
+  /**
+   * Root-relative URL: a local SVG placeholder `/img/<productId>-<n>.svg` for pictures; the
+   * generated demo clip `/media/clip.webm` and model `/media/bag.glb` (scripts/make-demo-*.mjs).
+   */
   url: string;
   alt: string;
-  width: number;
-  height: number;
+  width?: number;
+  height?: number;
+  /** Still shown before a video plays or a model loads. */
+  poster?: string;
+  /** WebVTT captions of a video, English and Chinese. */
+  captions?: { src: string; lang: string; label: string }[];
 }
 
 export interface ProductOption {

@@ -262,8 +262,15 @@ describe('generateCatalog: products, variants and media', () => {
     for (const catalog of [en, zh]) {
       const colour = catalog === en ? 'Colour' : '颜色';
       for (const product of catalog.products) {
-        assert.ok(product.media.length >= 2 && product.media.length <= 5, product.id);
-        product.media.forEach((media, n) => {
+        const pictures = product.media.filter((media) => media.type === 'image');
+        assert.ok(pictures.length >= 2 && pictures.length <= 5, product.id);
+        // Pictures first, then (every third product) the demo video and 3D model.
+        assert.deepEqual(
+          product.media.slice(pictures.length).map((media) => media.type),
+          catalog.products.indexOf(product) % 3 === 0 ? ['video', 'model'] : [],
+          product.id,
+        );
+        pictures.forEach((media, n) => {
           assert.equal(media.type, 'image');
           assert.equal(media.url, `/img/${product.id}-${n + 1}.svg`);
           assert.ok(media.alt.trim().length > 0, `${product.id} media ${n}`);

@@ -14,3 +14,5 @@ import '@vitrine/offers/countdown';
 import '@vitrine/offers/group-buy';
 import '@vitrine/reviews/reviews';
 import '@vitrine/reviews/review-form';
+export { VtGallery, VtGalleryVideo, VtGalleryModel } from '@vitrine/gallery';
+import '@vitrine/gallery/gallery';

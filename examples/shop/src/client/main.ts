@@ -248,20 +248,9 @@ async function product(main: HTMLElement): Promise<void> {
     h(
       'article',
       { class: 'product' },
-      h(
-        'div',
-        { class: 'media' },
-        ...p.media.map((m, i) =>
-          h('img', {
-            src: m.url,
-            alt: m.alt,
-            width: m.width,
-            height: m.height,
-            loading: i === 0 ? 'eager' : 'lazy',
-            fetchpriority: i === 0 ? 'high' : undefined,
-          }),
-        ),
-      ),
+      withProps(h('vt-gallery', { class: 'media', sizes: '(min-width: 48rem) 55vw, 100vw' }), {
+        product: toModel(p),
+      }),
       h(
         'div',
         { class: 'info' },

@@ -84,6 +84,15 @@ export class ProductElement extends VitrineElement {
   /** Called after a product was accepted; subclasses react to new data here. */
   protected productChanged(_product: Product): void {}
 
+  /**
+   * Called with the problems of an accepted product before they are logged; returns those left
+   * for the one summary warning. A subclass that reports some problems its own way (the gallery
+   * reports a missing `alt` as an error) takes them out here, so each is logged once.
+   */
+  protected claimProblems(problems: Problem[]): Problem[] {
+    return problems;
+  }
+
   protected override errorMessage(): string {
     return this.t('product.error');
   }
@@ -168,8 +177,9 @@ export class ProductElement extends VitrineElement {
       this._reject(attribute, describe(result.problems) || 'holds no usable product');
       return;
     }
-    if (result.problems.length) {
-      const text = describe(result.problems);
+    const problems = this.claimProblems(result.problems);
+    if (problems.length) {
+      const text = describe(problems);
       if (text !== this._warned) {
         this._warned = text;
         console.warn(`<${this.localName}>: attribute "${attribute}" had problems that were skipped: ${text}`);
