@@ -586,6 +586,32 @@ describe('<vt-gallery>', () => {
     }
   });
 
+  it('reads its media from the page’s schema.org JSON-LD Product', async () => {
+    const ld = {
+      '@context': 'https://schema.org',
+      '@type': 'Product',
+      '@id': 'ld-tote',
+      sku: 'ld-tote',
+      name: 'Linen tote',
+      image: [`${FIX}/photo-1-800.svg`, `${FIX}/photo-2-800.svg`],
+      offers: {
+        '@type': 'Offer',
+        price: '39.00',
+        priceCurrency: 'USD',
+        availability: 'https://schema.org/InStock',
+      },
+    };
+    const container = await fixture<HTMLDivElement>(
+      `<div><script type="application/ld+json">${JSON.stringify(ld)}</script><vt-gallery source="jsonld"></vt-gallery></div>`,
+    );
+    const el = container.querySelector('vt-gallery')!;
+    await until(() => el.status === 'ready', 5000, 'JSON-LD read');
+    await el.updateComplete;
+    const images = [...root(el).querySelectorAll<HTMLImageElement>('[part~="image"]')];
+    expect(images.map((img) => img.getAttribute('src'))).to.deep.equal(ld.image);
+    expect(root(el).querySelectorAll('[role="tab"]')).to.have.length(2);
+  });
+
   it('shows one item without carousel controls or thumbnails', async () => {
     const el = await gallery(bag([photo(1)]));
     expect(root(el).querySelector('[part~="next"]')).to.equal(null);
