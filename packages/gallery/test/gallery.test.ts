@@ -180,9 +180,13 @@ describe('<vt-gallery>', () => {
     expect(g.status).to.equal('loading');
     const before = viewport(g).getBoundingClientRect().height;
     expect(before).to.be.closeTo(400, 1);
+    const whole = g.getBoundingClientRect().height;
+    // The box the README's pre-upgrade rule reserves: the view plus 0.5rem and the 4rem + 1rem strip.
+    expect(whole).to.be.closeTo(400 + 5.5 * 16, 1);
     await until(() => g.status === 'ready', 8000, 'ready after the retried fetch');
     await g.updateComplete;
     expect(viewport(g).getBoundingClientRect().height).to.be.closeTo(before, 0.5);
+    expect(g.getBoundingClientRect().height).to.be.closeTo(whole, 0.5);
   });
 
   it('moves with the arrow keys, Home and End, announcing each move', async () => {
@@ -612,8 +616,10 @@ describe('<vt-gallery>', () => {
     expect(root(el).querySelectorAll('[role="tab"]')).to.have.length(2);
   });
 
-  it('shows one item without carousel controls or thumbnails', async () => {
+  it('shows one item without carousel controls or thumbnails, in a box as tall as with several', async () => {
+    const several = await gallery();
     const el = await gallery(bag([photo(1)]));
+    expect(el.getBoundingClientRect().height).to.be.closeTo(several.getBoundingClientRect().height, 0.5);
     expect(root(el).querySelector('[part~="next"]')).to.equal(null);
     expect(root(el).querySelector('[role="tablist"]')).to.equal(null);
     expect($(el, '[part~="slide"]').getAttribute('role')).to.equal('group');

@@ -776,6 +776,7 @@ export class VtGallery extends ProductElement {
   private _frame(content: TemplateResult): TemplateResult {
     return html`<div part="base" class="base">
       <div part="viewport" class="viewport placeholder">${content}</div>
+      <div class="thumbs" aria-hidden="true"></div>
     </div>`;
   }
 
@@ -858,7 +859,7 @@ export class VtGallery extends ProductElement {
               : nothing
           }
         </div>
-        ${several ? this._renderThumbs(media) : nothing}
+        ${several ? this._renderThumbs(media) : html`<div class="thumbs" aria-hidden="true"></div>`}
         <p id="announce" class="sr" aria-live="polite" aria-atomic="true">${this._announce}</p>
       </section>
       ${this._lightbox ? html`<vt-lightbox @vt-media-open=${this._onLightboxOpen}></vt-lightbox>` : nothing}`;

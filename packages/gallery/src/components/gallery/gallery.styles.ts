@@ -139,10 +139,16 @@ export const galleryStyles = css`
   .tools .control {
     position: static;
   }
+  /* A fixed height (the thumbnails, their focus ring and a thin scrollbar), kept even for a single
+     item, so the gallery's height is known before it renders: see README, "No layout shift". */
   .thumbs {
     display: flex;
+    align-items: start;
+    box-sizing: border-box;
+    block-size: calc(var(--vt-gallery-thumb-size, 4rem) + 1rem);
     gap: var(--_vt-space-1);
     overflow-x: auto;
+    overflow-y: hidden;
     padding: 3px;
     scrollbar-width: thin;
   }
