@@ -44,6 +44,34 @@ const devModeOff = () =>
     values: { 'DEV_MODE = true': 'DEV_MODE = false' },
   });
 
+/**
+ * Short names in Lit's own (already minified) code. Terser renames our `_private` members to short
+ * names and avoids only the names it sees in the chunk at hand, so in a chunk without Lit it could
+ * pick one that Lit's base classes use on the same object (it did: a gallery handler became `C`,
+ * a lightbox state `i`, and both broke in the all-in-one bundle). Reserving them keeps our names
+ * clear of Lit's.
+ */
+function litNames() {
+  const names = new Set();
+  for (const dir of ['lit-html', 'lit-element', '@lit/reactive-element', 'lit']) {
+    const root = join('node_modules', dir);
+    if (!existsSync(root)) continue;
+    const walk = (d) => {
+      for (const entry of readdirSync(d, { withFileTypes: true })) {
+        const path = join(d, entry.name);
+        if (entry.isDirectory()) {
+          if (entry.name !== 'node_modules') walk(path);
+        } else if (entry.name.endsWith('.js')) {
+          for (const [word] of readFileSync(path, 'utf8').matchAll(/[A-Za-z_$][\w$]*/g))
+            if (word.length <= 3) names.add(word);
+        }
+      }
+    };
+    walk(root);
+  }
+  return [...names];
+}
+
 // One terser instance with one name cache for the whole build: a private `_member` gets the same
 // short name in every package, and no two privates share one, so a subclass in one package
 // cannot clobber a base-class private from another. Packages are meant to be used from one
@@ -53,7 +81,7 @@ const ours = terser({
   module: true,
   compress: { passes: 2 },
   format: { comments: false },
-  mangle: { properties: { regex: /^_[A-Za-z]/ } },
+  mangle: { properties: { regex: /^_[A-Za-z]/, reserved: litNames() } },
   nameCache: {},
 });
 // A chunk made only of third-party code (libphonenumber, loaded on demand) keeps its property

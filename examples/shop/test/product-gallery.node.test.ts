@@ -100,6 +100,24 @@ describe('demo shop product gallery', () => {
         () => (document.querySelector('vt-gallery') as unknown as { scale: number }).scale === 1,
       );
 
+      // Full screen (the built bundle: its minified names must not clash with Lit's), then Escape.
+      await page.click('vt-gallery >>> [part~="fullscreen"]');
+      await page.waitForFunction(
+        () =>
+          document
+            .querySelector('vt-gallery')
+            ?.shadowRoot?.querySelector('vt-lightbox')
+            ?.shadowRoot?.querySelector('dialog')?.open === true,
+      );
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(
+        () =>
+          document
+            .querySelector('vt-gallery')
+            ?.shadowRoot?.querySelector('vt-lightbox')
+            ?.shadowRoot?.querySelector('dialog')?.open === false,
+      );
+
       // The video: its thumbnail, then play; English captions are on.
       const videoIndex = product.media.findIndex((m) => m.type === 'video');
       await page.click(`vt-gallery >>> #thumb-${videoIndex}`);
