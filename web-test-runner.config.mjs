@@ -7,6 +7,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { countReporter } from './scripts/count-reporter.mjs';
+import { testCollector } from './scripts/test-collector.mjs';
 import { CHROME_ARGS, findChrome } from './scripts/find-chrome.mjs';
 
 /**
@@ -156,7 +157,7 @@ export default {
   files: ['packages/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts', '!**/*.node.test.ts'],
   // `source` resolves @vitrine/* to their TypeScript sources (see each package's `exports`).
   nodeResolve: { exportConditions: ['source', 'browser', 'production'] },
-  middleware: [testEndpoints, demoShop],
+  middleware: [testEndpoints, testCollector, demoShop],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     cjsToEsm(['@sinonjs/fake-timers']),

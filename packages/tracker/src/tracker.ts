@@ -1,0 +1,333 @@
+import { WIRE_SCHEMA, type WireDataMap, type WireEvent, type WireEventType } from '@vitrine/schema';
+import { DEV_MODE } from './dev-mode.js';
+import { collectorDestination } from './destinations/collector.js';
+import { deviceInfo } from './device.js';
+import { createExperiments } from './experiments.js';
+import { currentSession, fraction, newId, type Session } from './ids.js';
+import { createOutbox, type TrackerOutbox } from './outbox.js';
+import { isPrivate, scrubUrl } from './privacy.js';
+import { createSender, type Sender } from './sender.js';
+import { clicks } from './sources/clicks.js';
+import { funnel, trackCustom } from './sources/funnel.js';
+import { pages } from './sources/pages.js';
+import { scroll } from './sources/scroll.js';
+import { visibility } from './sources/visibility.js';
+import type { ConsentMode, Destination, ResolvedOptions, Source, SourceContext } from './types.js';
+
+/** Settings of {@link createTracker}. Every field is optional. */
+export interface TrackerOptions {
+  /** URL of a Vitrine collector (`POST` of `vitrine.event/1` batches); adds that destination. */
+  endpoint?: string;
+  /** Sent to the collector as `x-vitrine-site`, to tell shops apart. */
+  siteKey?: string;
+  /** Further destinations (PostHog, GA4, Segment, a custom function); all receive every event. */
+  destinations?: Destination[];
+  /** `required` (default): nothing is stored or sent before `grant()`. */
+  consent?: ConsentMode;
+  /** Treat `navigator.globalPrivacyControl` as `denied` until `grant()`. Default true. */
+  respectGpc?: boolean;
+  /** Fraction 0..1 of sessions tracked (default 1) and of those recorded for replay (default 0). */
+  sample?: { sessions?: number; replay?: number };
+  /** Sampled pointer movement for move heatmaps. Default false. */
+  moves?: boolean;
+  /** LCP, INP, CLS, FCP and TTFB with attribution. Default true. */
+  vitals?: boolean;
+  /** Log every event with its check to the console. Default false. */
+  debug?: boolean;
+  /** Minutes without events after which a new session starts. Default 30. */
+  idleMinutes?: number;
+  /** Milliseconds between sends while the page is visible. Default 5000. */
+  flushMs?: number;
+  /** Outbox caps per destination. Defaults 5000 events and 7 days. */
+  maxEvents?: number;
+  maxAgeDays?: number;
+  /** IndexedDB database of the outbox and ids. Default `vitrine-tracker`. */
+  dbName?: string;
+}
+
+/** A running tracker: consent, the shop's own events, experiments. */
+export interface Tracker {
+  /** The consent in force: `granted` while tracking. */
+  readonly consent: ConsentMode;
+  /** Resolves once the tracker has applied its consent (opened its outbox when granted). */
+  readonly ready: Promise<void>;
+  /** The shopper agreed: ids are created, tracking and sending start. */
+  grant(): Promise<void>;
+  /** The shopper withdrew: tracking stops, the outbox and the ids are deleted. */
+  revoke(): Promise<void>;
+  /** The shop's own event (`name`: `^[a-z][a-z0-9_]{0,39}$`, up to 25 flat properties). */
+  track(name: string, props?: Record<string, string | number | boolean>): void;
+  /**
+   * The visitor's variant of experiment `key` (deterministic by visitor id, weighted); the
+   * exposure is recorded once per session and the variant rides on later events. Without consent
+   * it returns `variants[0]` and records nothing.
+   */
+  experiment(key: string, variants: readonly string[], weights?: readonly number[]): string;
+  /** Sends what is queued now. */
+  flush(): Promise<void>;
+  /** Stops listening and sending (queued events stay for the next visit). */
+  destroy(): Promise<void>;
+}
+
+/**
+ * A source loaded on first use, in its own chunk: optional weight (pointer movement, web vitals
+ * with web-vitals' attribution build) stays out of the core script.
+ */
+function lazy(load: () => Promise<Source>): Source {
+  return (context) => {
+    let stop: (() => void) | undefined;
+    let stopped = false;
+    load().then(
+      (source) => {
+        if (!stopped) stop = source(context);
+      },
+      (error: unknown) => console.warn(`vitrine tracker: a source could not be loaded: ${String(error)}`),
+    );
+    return () => {
+      stopped = true;
+      stop?.();
+    };
+  };
+}
+
+const META_VISITOR = 'visitor';
+const META_SESSION = 'session';
+const META_CONSENT = 'consent';
+
+function resolve(options: TrackerOptions): ResolvedOptions {
+  const unit = (value: number | undefined, fallback: number) =>
+    typeof value === 'number' && value >= 0 && value <= 1 ? value : fallback;
+  return {
+    consent: options.consent ?? 'required',
+    respectGpc: options.respectGpc ?? true,
+    sampleSessions: unit(options.sample?.sessions, 1),
+    sampleReplay: unit(options.sample?.replay, 0),
+    moves: options.moves ?? false,
+    vitals: options.vitals ?? true,
+    debug: options.debug ?? false,
+    idleMs: (options.idleMinutes ?? 30) * 60_000,
+    flushMs: options.flushMs ?? 5000,
+    maxEvents: options.maxEvents ?? 5000,
+    maxAgeMs: (options.maxAgeDays ?? 7) * 86_400_000,
+    dbName: options.dbName ?? 'vitrine-tracker',
+  };
+}
+
+/** `navigator.globalPrivacyControl`, not yet in TypeScript's DOM types. */
+function gpc(): boolean {
+  return (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+}
+
+/**
+ * Starts the Vitrine tracker: heatmap clicks keyed by element, scroll and visibility, page views
+ * and SPA routes, every `vt-*` component event as a funnel or custom event, web vitals,
+ * experiments and (sampled) session replay — each event written to an IndexedDB outbox before it
+ * is sent to every destination, and deleted only once acknowledged.
+ *
+ * Nothing is stored or sent before consent (`consent: 'required'`, the default) and nothing at
+ * all under `denied` or Global Privacy Control. Input text, passwords, payment-card fields and
+ * `[data-vt-private]` content never leave the page.
+ */
+export function createTracker(options: TrackerOptions = {}): Tracker {
+  const settings = resolve(options);
+  const destinations: Destination[] = [
+    ...(options.endpoint
+      ? [collectorDestination({ endpoint: options.endpoint, siteKey: options.siteKey })]
+      : []),
+    ...(options.destinations ?? []),
+  ];
+  if (DEV_MODE && destinations.length === 0)
+    console.warn('vitrine tracker: no destination (set `endpoint` or `destinations`): events stay queued');
+
+  let consent: ConsentMode =
+    settings.consent === 'granted' && settings.respectGpc && gpc() ? 'denied' : settings.consent;
+  let outbox: TrackerOutbox | null = null;
+  let sender: Sender | null = null;
+  let visitorId = '';
+  let session: Session | null = null;
+  let sampled = false;
+  let stops: (() => void)[] = [];
+  let pending: WireEvent[] = [];
+  let writing: Promise<void> = Promise.resolve();
+  let writeTimer: ReturnType<typeof setTimeout> | undefined;
+  let starting: Promise<void> | null = null;
+
+  /** The session now: the current one, or a new one after `idleMs` without events. */
+  function liveSession(): Session {
+    const now = Date.now();
+    session = currentSession(session ?? undefined, now, settings.idleMs);
+    return session;
+  }
+
+  const experiments = createExperiments({
+    visitorId: () => visitorId,
+    sessionId: () => (session ? liveSession().id : ''),
+    emit: (type, data) => emit(type, data),
+    // Kept with the session (in IndexedDB), so the next page of the session does not repeat them.
+    exposed: {
+      has: (seen) => liveSession().exposed?.includes(seen) ?? false,
+      add: (seen) => {
+        const live = liveSession();
+        live.exposed = [...(live.exposed ?? []), seen];
+      },
+    },
+  });
+
+  function envelope(): Omit<WireEvent, 'type' | 'data'> {
+    const now = Date.now();
+    const live = liveSession();
+    live.lastActive = now;
+    const active = experiments.active();
+    return {
+      schema: WIRE_SCHEMA,
+      id: newId(),
+      ts: now,
+      sessionId: live.id,
+      visitorId,
+      seq: live.seq++,
+      page: {
+        url: scrubUrl(location.href),
+        path: location.pathname || '/',
+        ...(document.title ? { title: document.title.slice(0, 512) } : {}),
+        ...(document.referrer ? { referrer: scrubUrl(document.referrer) } : {}),
+      },
+      ...(Object.keys(active).length ? { experiments: active } : {}),
+      device: deviceInfo(),
+    };
+  }
+
+  function emit<T extends WireEventType>(type: T, data: WireDataMap[T]): void {
+    if (consent !== 'granted' || !outbox || !sampled) return;
+    const event = { ...envelope(), type, data } as WireEvent;
+    if (settings.debug) void import('./debug.js').then((m) => m.debugLog(event));
+    pending.push(event);
+    // One IndexedDB transaction for everything emitted in this task (a click can emit several).
+    writeTimer ??= setTimeout(() => void persist(), 0);
+  }
+
+  /** Writes pending events to every destination's queue; resolves once they are durable. */
+  function persist(): Promise<void> {
+    clearTimeout(writeTimer);
+    writeTimer = undefined;
+    const batch = pending;
+    pending = [];
+    const box = outbox;
+    if (!batch.length || !box) return writing;
+    writing = writing.then(async () => {
+      try {
+        await Promise.all(destinations.map((d) => box.add(d.name, batch)));
+        if (session) await box.setMeta(META_SESSION, session);
+      } catch (error) {
+        console.warn(`vitrine tracker: could not queue ${batch.length} events: ${String(error)}`);
+      }
+    });
+    return writing;
+  }
+
+  const context: SourceContext = { emit, options: settings, isPrivate };
+
+  async function start(): Promise<void> {
+    outbox = await createOutbox({
+      dbName: settings.dbName,
+      maxEvents: settings.maxEvents,
+      maxAgeMs: settings.maxAgeMs,
+    });
+    const storedVisitor = await outbox.getMeta(META_VISITOR);
+    visitorId = typeof storedVisitor === 'string' ? storedVisitor : newId();
+    if (storedVisitor !== visitorId) await outbox.setMeta(META_VISITOR, visitorId);
+    const stored = (await outbox.getMeta(META_SESSION)) as Session | undefined;
+    session = currentSession(stored, Date.now(), settings.idleMs);
+    await outbox.setMeta(META_SESSION, session);
+    await outbox.setMeta(META_CONSENT, 'granted');
+    // Sampling by visitor keeps a sampled-out shopper out on every page of the visit.
+    sampled = fraction(`sessions:${visitorId}`) < settings.sampleSessions;
+    sender = createSender({
+      outbox,
+      destinations,
+      flushMs: settings.flushMs,
+      onDropped: ({ overflow, expired }) =>
+        trackCustom(context, 'vt_dropped', { overflow, expired, persistent: outbox?.persistent ?? false }),
+    });
+    if (!sampled) return;
+    const sources: Source[] = [pages, clicks, scroll, visibility, funnel];
+    if (settings.moves) sources.push(lazy(() => import('./sources/moves.js').then((m) => m.moves)));
+    if (settings.vitals) sources.push(lazy(() => import('./sources/vitals.js').then((m) => m.vitals)));
+    stops = sources.map((source) => source(context));
+    sender.start();
+    addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onVisibility);
+  }
+
+  /** On hide, sources emit their final events; they are written, then sent with keepalive. */
+  function onHide(): void {
+    void persist().then(() => sender?.flush(true));
+  }
+
+  function onVisibility(): void {
+    if (document.visibilityState === 'hidden') queueMicrotask(onHide);
+  }
+
+  function stopAll(): void {
+    for (const stop of stops.splice(0)) {
+      try {
+        stop();
+      } catch (error) {
+        console.warn(`vitrine tracker: a source failed to stop: ${String(error)}`);
+      }
+    }
+    sender?.stop();
+    removeEventListener('pagehide', onHide);
+    document.removeEventListener('visibilitychange', onVisibility);
+  }
+
+  const ready = (consent === 'granted' ? (starting = start()) : Promise.resolve()).catch((error: unknown) => {
+    console.error(`vitrine tracker: could not start: ${String(error)}`);
+  });
+
+  return {
+    get consent() {
+      return consent;
+    },
+    ready,
+    async grant() {
+      if (consent === 'granted') return starting ?? undefined;
+      consent = 'granted';
+      starting = start();
+      return starting;
+    },
+    async revoke() {
+      consent = 'denied';
+      await starting?.catch(() => undefined);
+      starting = null;
+      stopAll();
+      pending = [];
+      clearTimeout(writeTimer);
+      writeTimer = undefined;
+      await writing;
+      await outbox?.clear();
+      outbox?.close();
+      outbox = null;
+      sender = null;
+      visitorId = '';
+      session = null;
+    },
+    track(name, props) {
+      trackCustom(context, name, props);
+    },
+    experiment(key, variants, weights) {
+      if (consent !== 'granted' || !visitorId || !sampled) return variants[0] ?? '';
+      return experiments.experiment(key, variants, weights);
+    },
+    async flush() {
+      await starting;
+      await persist();
+      await sender?.flush(false);
+    },
+    async destroy() {
+      await starting?.catch(() => undefined);
+      stopAll();
+      await persist();
+      outbox?.close();
+    },
+  };
+}
