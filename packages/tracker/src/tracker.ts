@@ -10,6 +10,7 @@ import { createSender, type Sender } from './sender.js';
 import { clicks } from './sources/clicks.js';
 import { funnel, trackCustom } from './sources/funnel.js';
 import { pages } from './sources/pages.js';
+import { replay } from './sources/replay.js';
 import { scroll } from './sources/scroll.js';
 import { visibility } from './sources/visibility.js';
 import type { ConsentMode, Destination, ResolvedOptions, Source, SourceContext } from './types.js';
@@ -252,6 +253,8 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
     const sources: Source[] = [pages, clicks, scroll, visibility, funnel];
     if (settings.moves) sources.push(lazy(() => import('./sources/moves.js').then((m) => m.moves)));
     if (settings.vitals) sources.push(lazy(() => import('./sources/vitals.js').then((m) => m.vitals)));
+    // Replay is sampled per session; its recorder (rrweb) is a chunk of its own.
+    if (fraction(`replay:${session.id}`) < settings.sampleReplay) sources.push(replay);
     stops = sources.map((source) => source(context));
     sender.start();
     addEventListener('pagehide', onHide);

@@ -1,91 +1,245 @@
-import { WIRE_SCHEMA, type WireBatch, type WireEvent } from '@vitrine/schema';
+import { WIRE_SCHEMA, type WireEvent } from '@vitrine/schema';
+import { canGzip, gzip } from '../gzip.js';
 import type { Destination } from '../types.js';
 
-const MAX_BYTES = 64 * 1024;
+/**
+ * Most bytes in one request body: the browser's budget for requests that outlive the page
+ * (`fetch` keepalive and `sendBeacon`, 64 KiB in flight per page —
+ * https://fetch.spec.whatwg.org/#http-network-or-cache-fetch, step "inflight keepalive bytes").
+ */
+export const COLLECTOR_MAX_BYTES = 64 * 1024;
 
-async function gzip(text: string): Promise<Uint8Array<ArrayBuffer> | null> {
-  if (typeof CompressionStream === 'undefined') return null;
-  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+/**
+ * Answers that blame the events themselves: the batch is invalid (400, 422) or too large (413).
+ * Sending them again cannot succeed, so they are split to find the culprits. Anything else (5xx,
+ * 401/403, 404, 408, 429) is a retry with backoff.
+ */
+const REJECTED = new Set([400, 413, 422]);
+
+/** Content type of page-hide requests: CORS-safelisted, so a cross-origin collector needs no preflight. */
+const PLAIN = 'text/plain;charset=UTF-8';
+
+/** Settings of {@link collectorDestination}. */
+export interface CollectorOptions {
+  /** URL the batches are `POST`ed to (relative to the page, or absolute). */
+  endpoint: string;
+  /** Tells shops apart: header `x-vitrine-site`, or query `site` at page hide (no headers then). */
+  siteKey?: string;
+  /** Most bytes in one request body. Default {@link COLLECTOR_MAX_BYTES}. */
+  maxBytes?: number;
+  /**
+   * Called with events the collector refused one by one (400, 413 or 422 for that event alone)
+   * and that were therefore dropped — so the tracker can count them instead of losing them silently.
+   */
+  onRejected?: (events: WireEvent[], status: number) => void;
 }
 
+/** One event, serialized once and measured once. */
+interface Item {
+  event: WireEvent;
+  json: string;
+  bytes: number;
+}
+
+/** A request body and the events in it. */
 interface Part {
+  items: Item[];
   body: Uint8Array<ArrayBuffer> | string;
   gzipped: boolean;
-  events: WireEvent[];
 }
 
 /**
- * The Vitrine collector (`POST endpoint` of a `vitrine.event/1` batch, gzip when the browser can):
- * acknowledged when every part answers 2xx. Parts stay ≤ `maxBytes` (64 KiB, the keepalive and
- * beacon limit): a batch that is larger compressed is split in halves until it fits; one event
- * that cannot fit alone is dropped with a warning (counted as acknowledged so it cannot block the
- * queue). At page hide (`final`) one part goes with `fetch(…, {keepalive: true})`, or
- * `navigator.sendBeacon` (plain JSON: a beacon cannot set `content-encoding`) when keepalive is
- * refused; neither can be confirmed, so the events stay queued and the collector drops the
- * duplicates of a later resend by id.
+ * The Vitrine collector: batches `vitrine.event/1` (`WireBatch`) `POST`ed to `endpoint`.
+ *
+ * **While the page is visible**, a batch is gzip-compressed (`CompressionStream`, plain JSON where
+ * it is missing) with headers `content-type: application/json`, `content-encoding: gzip` and
+ * `x-vitrine-site`, and split so that every compressed body is ≤ `maxBytes`. Parts go one after
+ * the other; the batch is acknowledged when every part answered 2xx. When a part fails, the send
+ * resolves `false` and the whole batch is retried later, parts already accepted included: the
+ * collector drops those duplicates by event id (the `Destination` contract has no partial ack).
+ * These requests do not use `keepalive`, whose 64 KiB budget is kept for the page-hide send.
+ *
+ * A single event that is larger than `maxBytes` even compressed (a big replay chunk) is sent alone
+ * — an ordinary `fetch` has no size limit — rather than dropped. A part refused with 400, 413 or
+ * 422 is split in halves to find the events at fault; an event refused on its own is dropped, with
+ * one warning per status and `onRejected`. Refusals are trusted only once the collector has
+ * accepted something from this page (if nothing yet, the newest event alone is tried first), so a
+ * misconfigured endpoint that refuses everything does not empty the outbox: it is retried.
+ *
+ * **At page hide** (`final`), the request must leave within the event handler: a closing page runs
+ * no later task, and gzip is asynchronous. So one part of plain JSON (≤ `maxBytes`, the events that
+ * fit, oldest first) is dispatched synchronously with `fetch(…, {keepalive: true})`, falling back
+ * to `navigator.sendBeacon` when keepalive is refused (its budget is shared by the page). Both go
+ * as `content-type: text/plain` with the site key in the query (`?site=…`), a CORS "simple" request
+ * that needs no preflight. Neither can be confirmed, so the send resolves `false`: the events stay
+ * queued, and their later resend is dropped by the collector as duplicates.
  */
-export function collectorDestination(options: {
-  endpoint: string;
-  siteKey?: string;
-  maxBytes?: number;
-}): Destination {
-  const maxBytes = options.maxBytes ?? MAX_BYTES;
+export function collectorDestination(options: CollectorOptions): Destination {
+  const maxBytes = options.maxBytes ?? COLLECTOR_MAX_BYTES;
+  const warned = new Set<string>();
+  /** Whether the collector ever accepted a request from this page (see {@link collectorDestination}). */
+  let accepted = false;
 
-  async function pack(events: WireEvent[]): Promise<Part[]> {
-    const batch: WireBatch = { schema: WIRE_SCHEMA, sentAt: Date.now(), events };
-    const json = JSON.stringify(batch);
-    const zipped = await gzip(json);
-    const body = zipped ?? json;
-    const size = typeof body === 'string' ? new TextEncoder().encode(body).length : body.length;
-    if (size <= maxBytes) return [{ body, gzipped: zipped !== null, events }];
-    if (events.length === 1) {
-      console.warn(
-        `vitrine tracker: event ${events[0]!.id} (${events[0]!.type}) is over ${maxBytes} bytes; dropped`,
-      );
-      return [];
-    }
-    const half = Math.ceil(events.length / 2);
-    return [...(await pack(events.slice(0, half))), ...(await pack(events.slice(half)))];
+  function warnOnce(kind: string, message: string): void {
+    if (warned.has(kind)) return;
+    warned.add(kind);
+    console.warn(`vitrine tracker: ${message}`);
   }
 
-  const headers = (gzipped: boolean): Record<string, string> => ({
-    'content-type': 'application/json',
-    ...(gzipped ? { 'content-encoding': 'gzip' } : {}),
-    ...(options.siteKey ? { 'x-vitrine-site': options.siteKey } : {}),
-  });
+  const batch = (items: readonly Item[]) =>
+    `{"schema":${JSON.stringify(WIRE_SCHEMA)},"sentAt":${Date.now()},"events":[${items.map((i) => i.json).join(',')}]}`;
+
+  /** `items` as request bodies of at most `maxBytes` each (a single larger event alone). */
+  async function pack(items: Item[]): Promise<Part[]> {
+    const text = batch(items);
+    const body = canGzip() ? await gzip(text) : text;
+    const size = typeof body === 'string' ? utf8Length(body) : body.length;
+    if (size <= maxBytes || items.length === 1) return [{ items, body, gzipped: typeof body !== 'string' }];
+    // Cut into runs of similar raw size, aiming at 90% of the limit, then check each run.
+    const runs = split(items, Math.ceil(size / (maxBytes * 0.9)));
+    const parts: Part[] = [];
+    for (const run of runs) parts.push(...(await pack(run)));
+    return parts;
+  }
+
+  /** POSTs `part`; `true` once every event in it was accepted (or refused one by one and dropped). */
+  async function post(part: Part): Promise<boolean> {
+    const response = await fetch(options.endpoint, {
+      method: 'POST',
+      body: part.body,
+      headers: {
+        'content-type': 'application/json',
+        ...(part.gzipped ? { 'content-encoding': 'gzip' } : {}),
+        ...(options.siteKey ? { 'x-vitrine-site': options.siteKey } : {}),
+      },
+      keepalive: false,
+    });
+    if (response.ok) {
+      accepted = true;
+      return true;
+    }
+    const refused = REJECTED.has(response.status);
+    const { items } = part;
+    if (!refused || (!accepted && items.length === 1)) {
+      warnOnce(`status ${response.status}`, `the collector answered ${response.status}; retrying later`);
+      return false;
+    }
+    if (!accepted) {
+      // Is it the events, or an endpoint that refuses everything (wrong URL, another wire
+      // version)? Only the first kind may drop events: probe with the newest event alone (the
+      // culprit is usually the oldest, stuck at the head of the queue).
+      if (!(await postAll(items.slice(-1)))) return false;
+      return bisect(items.slice(0, -1));
+    }
+    if (items.length === 1) {
+      const events = items.map((item) => item.event);
+      warnOnce(
+        `rejected ${response.status}`,
+        `the collector refused an event (${response.status}: ${events[0]!.type} ${events[0]!.id}); dropped`,
+      );
+      options.onRejected?.(events, response.status);
+      return true;
+    }
+    return bisect(items);
+  }
+
+  /** Packs and posts `items`, part after part; `true` once all were acknowledged. */
+  async function postAll(items: Item[]): Promise<boolean> {
+    if (!items.length) return true;
+    for (const part of await pack(items)) if (!(await post(part))) return false;
+    return true;
+  }
+
+  /** Posts `items` in two halves, to isolate the events a collector refuses. */
+  async function bisect(items: Item[]): Promise<boolean> {
+    if (items.length <= 1) return postAll(items);
+    for (const half of split(items, 2)) if (!(await postAll(half))) return false;
+    return true;
+  }
+
+  /** The page-hide send, dispatched before this returns (see {@link collectorDestination}). */
+  function sendFinal(items: readonly Item[]): Promise<boolean> {
+    const picked: Item[] = [];
+    let size = utf8Length(batch([]));
+    for (const item of items) {
+      const more = item.bytes + (picked.length ? 1 : 0);
+      if (size + more > maxBytes) continue;
+      picked.push(item);
+      size += more;
+    }
+    if (!picked.length) return Promise.resolve(false);
+    const body = batch(picked);
+    const url = options.siteKey
+      ? `${options.endpoint}${options.endpoint.includes('?') ? '&' : '?'}site=${encodeURIComponent(options.siteKey)}`
+      : options.endpoint;
+    const beacon = () => {
+      try {
+        navigator.sendBeacon(url, new Blob([body], { type: PLAIN }));
+      } catch {
+        // No beacon either: the events stay queued for the next send or visit.
+      }
+      return false;
+    };
+    try {
+      return fetch(url, { method: 'POST', body, headers: { 'content-type': PLAIN }, keepalive: true }).then(
+        () => false,
+        beacon,
+      );
+    } catch {
+      return Promise.resolve(beacon());
+    }
+  }
 
   return {
     name: 'vitrine',
-    async send(events, { final }) {
-      const parts = await pack(events);
-      if (final) {
-        const part = parts[0];
-        if (!part) return true;
-        try {
-          await fetch(options.endpoint, {
-            method: 'POST',
-            body: part.body,
-            headers: headers(part.gzipped),
-            keepalive: true,
-          });
-        } catch {
-          const json = JSON.stringify({ schema: WIRE_SCHEMA, sentAt: Date.now(), events: part.events });
-          navigator.sendBeacon?.(options.endpoint, new Blob([json], { type: 'application/json' }));
-        }
-        return false;
-      }
-      let ok = true;
-      for (const part of parts) {
-        const response = await fetch(options.endpoint, {
-          method: 'POST',
-          body: part.body,
-          headers: headers(part.gzipped),
-        });
-        ok &&= response.ok;
-        if (!response.ok) break;
-      }
-      return ok;
+    send(events, { final }) {
+      if (!events.length) return Promise.resolve(true);
+      const items = events.map((event): Item => {
+        const json = JSON.stringify(event);
+        return { event, json, bytes: utf8Length(json) };
+      });
+      if (final) return sendFinal(items);
+      return postAll(items);
     },
   };
+}
+
+/**
+ * `items` cut into about `count` consecutive, non-empty runs of similar byte size — at least two
+ * when `count` ≥ 2 and there are two items, so splitting always makes progress.
+ */
+function split(items: readonly Item[], count: number): Item[][] {
+  const total = items.reduce((sum, item) => sum + item.bytes, 0);
+  const target = total / Math.max(1, count);
+  const runs: Item[][] = [];
+  let run: Item[] = [];
+  let size = 0;
+  for (const item of items) {
+    // Closing a non-empty run before it passes the target guarantees at least two runs.
+    if (run.length && size + item.bytes > target) {
+      runs.push(run);
+      run = [];
+      size = 0;
+    }
+    run.push(item);
+    size += item.bytes;
+  }
+  if (run.length) runs.push(run);
+  return runs;
+}
+
+/** Bytes of `text` in UTF-8, without encoding it. */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      // A surrogate pair: one four-byte character.
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
