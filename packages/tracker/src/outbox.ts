@@ -19,6 +19,19 @@ export interface TrackerOutbox extends Outbox {
   getMeta(key: string): Promise<unknown>;
   /** Stores `value` (structured-clonable) under `key`; resolves once written. */
   setMeta(key: string, value: unknown): Promise<void>;
+  /**
+   * Copies the events whose write has not committed yet to `localStorage`, synchronously, for a
+   * page being hidden or closed: a closing page aborts its pending IndexedDB transactions, while a
+   * `localStorage` write is kept. The next `createOutbox` of the same database moves them into
+   * IndexedDB; once the writes commit after all (the page was only hidden), the copy is removed.
+   * At most the newest {@link SPILL_MAX_EVENTS}. Without IndexedDB it does nothing.
+   */
+  spill(): void;
+  /**
+   * Queues `events` for every destination in `destinations` and stores `meta` (key → value), in
+   * one transaction; resolves once committed. The events are in `peek` as soon as this is called.
+   */
+  write(destinations: readonly string[], events: WireEvent[], meta?: Record<string, unknown>): Promise<void>;
 }
 
 /** One queued event of one destination. */
@@ -41,7 +54,14 @@ interface TrackerDB extends DBSchema {
 }
 
 type Counts = { overflow: number; expired: number };
-type OutboxStore = IDBPObjectStore<TrackerDB, ['outbox'], 'outbox', 'readwrite'>;
+type OutboxStore =
+  | IDBPObjectStore<TrackerDB, ['outbox'], 'outbox', 'readwrite'>
+  | IDBPObjectStore<TrackerDB, ('outbox' | 'meta')[], 'outbox', 'readwrite'>;
+
+/** localStorage key prefix (then the database name) of the events a closing page had not saved. */
+const SPILL_PREFIX = 'vitrine-tracker:unsaved:';
+/** Most events kept in localStorage at page close (about 0.5 KB each: well within its 5 MB). */
+export const SPILL_MAX_EVENTS = 2000;
 
 /** Store and index names; changing them (or the key paths) needs a new database version. */
 const OUTBOX = 'outbox';
@@ -96,32 +116,42 @@ export async function createOutbox(options: {
     );
     return new MemoryOutbox(options.maxEvents, options.maxAgeMs, now);
   }
-  return new IdbOutbox(db, options.maxEvents, options.maxAgeMs, now);
+  const outbox = new IdbOutbox(db, options.maxEvents, options.maxAgeMs, now);
+  await outbox.restore();
+  return outbox;
 }
 
 /**
- * What this page queued or read and has not removed, per destination, for {@link TrackerOutbox.peek}.
- * At most `maxEvents` per destination (the oldest are forgotten first), so events that another
- * tab removed cannot pile up.
+ * What this page queued or read and has not removed, per destination, for {@link TrackerOutbox.peek}:
+ * each row with whether it is known to be committed to IndexedDB. At most `maxEvents` per
+ * destination (the oldest are forgotten first), so events that another tab removed cannot pile up.
  */
 class Mirror {
-  private readonly _rows = new Map<string, Map<string, Row>>();
+  private readonly _rows = new Map<string, Map<string, { row: Row; durable: boolean }>>();
   private readonly _cap: number;
 
   constructor(cap: number) {
     this._cap = Math.max(0, cap);
   }
 
-  put(rows: readonly Row[]): void {
+  put(rows: readonly Row[], durable: boolean): void {
     for (const row of rows) {
       let queue = this._rows.get(row.destination);
       if (!queue) this._rows.set(row.destination, (queue = new Map()));
       queue.delete(row.id);
-      queue.set(row.id, row);
+      queue.set(row.id, { row, durable });
       for (const id of queue.keys()) {
         if (queue.size <= this._cap) break;
         queue.delete(id);
       }
+    }
+  }
+
+  /** Marks rows as committed. */
+  settle(rows: readonly Row[]): void {
+    for (const row of rows) {
+      const entry = this._rows.get(row.destination)?.get(row.id);
+      if (entry?.row === row) entry.durable = true;
     }
   }
 
@@ -130,12 +160,23 @@ class Mirror {
     if (queue) for (const id of ids) queue.delete(id);
   }
 
+  /**
+   * Up to `limit` events of `destination` queued at or after `oldest`: first those not yet
+   * committed (a closing page loses them unless they are sent), then the rest; oldest first in each.
+   */
   peek(destination: string, limit: number, oldest: number): WireEvent[] {
-    const rows = [...(this._rows.get(destination)?.values() ?? [])].filter((row) => row.at >= oldest);
-    return rows
-      .sort(byQueue)
+    const entries = [...(this._rows.get(destination)?.values() ?? [])].filter((e) => e.row.at >= oldest);
+    return entries
+      .sort((a, b) => Number(a.durable) - Number(b.durable) || byQueue(a.row, b.row))
       .slice(0, Math.max(0, limit))
-      .map((row) => row.event);
+      .map((entry) => entry.row.event);
+  }
+
+  /** Every row not known to be committed, oldest first. */
+  unsaved(): Row[] {
+    const rows: Row[] = [];
+    for (const queue of this._rows.values()) for (const e of queue.values()) if (!e.durable) rows.push(e.row);
+    return rows.sort(byQueue);
   }
 
   clear(): void {
@@ -150,41 +191,76 @@ class IdbOutbox implements TrackerOutbox {
   private readonly _maxAgeMs: number;
   private readonly _now: () => number;
   private readonly _mirror: Mirror;
+  /**
+   * Per destination, an upper bound of its queue's length as this page knows it: exact after a
+   * count, raised by every write, lowered by removals. A write counts the queue (and applies the
+   * caps) only when this could exceed `maxEvents`, so the usual write is puts alone. Rows that
+   * other tabs queue are not seen here; `take` always applies both caps, so the queue is back
+   * within them at this page's next send.
+   */
+  private readonly _known = new Map<string, number>();
+  private readonly _spillKey: string;
+  /** Whether localStorage may hold a spill of this page (to be rewritten as writes commit). */
+  private _spilled = false;
+  private _spillWarned = false;
   private _dropped: Counts = { overflow: 0, expired: 0 };
 
   constructor(db: IDBPDatabase<TrackerDB>, maxEvents: number, maxAgeMs: number, now: () => number) {
     this._db = db;
+    this._spillKey = `${SPILL_PREFIX}${db.name}`;
     this._maxEvents = maxEvents;
     this._maxAgeMs = maxAgeMs;
     this._now = now;
     this._mirror = new Mirror(maxEvents);
   }
 
-  async add(destination: string, events: WireEvent[]): Promise<void> {
-    if (!events.length) return;
+  add(destination: string, events: WireEvent[]): Promise<void> {
+    return this.write([destination], events);
+  }
+
+  async write(
+    destinations: readonly string[],
+    events: WireEvent[],
+    meta?: Record<string, unknown>,
+  ): Promise<void> {
+    const queued = events.length ? destinations : [];
+    const metaEntries = Object.entries(meta ?? {});
+    if (!queued.length && !metaEntries.length) return;
     const at = this._now();
-    const rows = events.map((event): Row => ({
-      destination,
-      id: event.id,
-      at,
-      ts: event.ts,
-      seq: event.seq,
-      event,
-    }));
+    const rows = queued.map((destination) =>
+      events.map((event): Row => ({ destination, id: event.id, at, ts: event.ts, seq: event.seq, event })),
+    );
     // In the mirror at once: a page hidden before the commit can still send them.
-    this._mirror.put(rows);
+    for (const group of rows) this._mirror.put(group, false);
     try {
-      const tx = this._db.transaction(OUTBOX, 'readwrite');
+      const tx = this._db.transaction([OUTBOX, META], 'readwrite');
+      const store = tx.objectStore(OUTBOX);
       // A failed put aborts the transaction, so `done` rejects with the same error.
-      for (const row of rows) tx.store.put(row).catch(() => undefined);
-      const dropped = await this._enforce(tx.store, destination);
+      for (const group of rows) for (const row of group) store.put(row).catch(() => undefined);
+      for (const [key, value] of metaEntries)
+        tx.objectStore(META)
+          .put(value, key)
+          .catch(() => undefined);
+      const dropped: Counts[] = [];
+      for (const destination of queued) {
+        const known = this._known.get(destination);
+        this._known.set(destination, (known ?? 0) + events.length);
+        // The cap needs a count only when this page's estimate could be over it (see `_known`).
+        if (known === undefined || known + events.length > this._maxEvents)
+          dropped.push(await this._enforce(store, destination));
+      }
       await tx.done;
-      this._count(dropped);
+      for (const counts of dropped) this._count(counts);
+      for (const group of rows) this._mirror.settle(group);
+      if (this._spilled) this.spill();
     } catch (error) {
-      this._mirror.delete(
-        destination,
-        rows.map((row) => row.id),
-      );
+      for (const group of rows)
+        if (group[0])
+          this._mirror.delete(
+            group[0].destination,
+            group.map((row) => row.id),
+          );
+      for (const destination of queued) this._known.delete(destination);
       throw error;
     }
   }
@@ -195,12 +271,59 @@ class IdbOutbox implements TrackerOutbox {
     const rows = await tx.store.index(QUEUE).getAll(queueOf(destination), Math.max(0, limit));
     await tx.done;
     this._count(dropped);
-    this._mirror.put(rows);
+    this._mirror.put(rows, true);
     return rows.map((row) => row.event);
   }
 
   peek(destination: string, limit: number): WireEvent[] {
     return this._mirror.peek(destination, limit, this._now() - this._maxAgeMs);
+  }
+
+  spill(): void {
+    const rows = this._mirror.unsaved().slice(-SPILL_MAX_EVENTS);
+    this._spilled = rows.length > 0;
+    try {
+      if (rows.length) localStorage.setItem(this._spillKey, JSON.stringify(rows));
+      else localStorage.removeItem(this._spillKey);
+    } catch (error) {
+      if (!this._spillWarned)
+        console.warn(
+          `vitrine tracker: events not yet saved could not be kept in localStorage (${String(error)})`,
+        );
+      this._spillWarned = true;
+    }
+  }
+
+  /** Moves the rows a closing page left in localStorage (see `spill`) into IndexedDB. */
+  async restore(): Promise<void> {
+    let rows: unknown;
+    try {
+      const text = localStorage.getItem(this._spillKey);
+      if (text === null) return;
+      rows = JSON.parse(text);
+    } catch (error) {
+      console.warn(`vitrine tracker: unreadable events in localStorage were dropped (${String(error)})`);
+      rows = [];
+    }
+    const valid = (Array.isArray(rows) ? rows : []).filter(
+      (row): row is Row =>
+        typeof row === 'object' &&
+        row !== null &&
+        typeof (row as Row).destination === 'string' &&
+        typeof (row as Row).id === 'string' &&
+        typeof (row as Row).at === 'number' &&
+        typeof (row as Row).event === 'object',
+    );
+    if (valid.length) {
+      const tx = this._db.transaction(OUTBOX, 'readwrite');
+      for (const row of valid) tx.store.put(row).catch(() => undefined);
+      await tx.done;
+    }
+    try {
+      localStorage.removeItem(this._spillKey);
+    } catch {
+      // Read a moment ago: only a revoked permission lands here; the rows are in IndexedDB now.
+    }
   }
 
   async remove(destination: string, ids: readonly string[]): Promise<void> {
@@ -209,10 +332,14 @@ class IdbOutbox implements TrackerOutbox {
     for (const id of ids) tx.store.delete([destination, id]).catch(() => undefined);
     await tx.done;
     this._mirror.delete(destination, ids);
+    const known = this._known.get(destination);
+    if (known !== undefined) this._known.set(destination, Math.max(0, known - ids.length));
   }
 
   async clear(): Promise<void> {
     this._mirror.clear();
+    this._known.clear();
+    this.spill();
     const tx = this._db.transaction([OUTBOX, META], 'readwrite');
     tx.objectStore(OUTBOX)
       .clear()
@@ -261,6 +388,7 @@ class IdbOutbox implements TrackerOutbox {
       count--;
       cursor = await cursor.continue();
     }
+    this._known.set(destination, count);
     this._mirror.delete(destination, gone);
     return dropped;
   }
@@ -301,6 +429,16 @@ class MemoryOutbox implements TrackerOutbox {
     this._queues.set(destination, queue);
   }
 
+  async write(
+    destinations: readonly string[],
+    events: WireEvent[],
+    meta?: Record<string, unknown>,
+  ): Promise<void> {
+    // `add` has no await: every queue is filled before this returns, as `peek` expects.
+    for (const destination of destinations) void this.add(destination, events);
+    for (const [key, value] of Object.entries(meta ?? {})) this._meta.set(key, value);
+  }
+
   async take(destination: string, limit: number): Promise<WireEvent[]> {
     return this.peek(destination, limit);
   }
@@ -337,6 +475,8 @@ class MemoryOutbox implements TrackerOutbox {
   async setMeta(key: string, value: unknown): Promise<void> {
     this._meta.set(key, value);
   }
+
+  spill(): void {}
 
   close(): void {}
 

@@ -91,6 +91,24 @@ function lazy(load: () => Promise<Source>): Source {
   };
 }
 
+/** An event emitted before the tracker knew its ids, with when and where it happened. */
+interface Early {
+  type: WireEventType;
+  data: unknown;
+  ts: number;
+  page: WireEvent['page'];
+}
+
+/** The page part of the envelope, now. */
+function pageNow(): WireEvent['page'] {
+  return {
+    url: scrubUrl(location.href),
+    path: location.pathname || '/',
+    ...(document.title ? { title: document.title.slice(0, 512) } : {}),
+    ...(document.referrer ? { referrer: scrubUrl(document.referrer) } : {}),
+  };
+}
+
 const META_VISITOR = 'visitor';
 const META_SESSION = 'session';
 const META_CONSENT = 'consent';
@@ -133,7 +151,13 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
   const settings = resolve(options);
   const destinations: Destination[] = [
     ...(options.endpoint
-      ? [collectorDestination({ endpoint: options.endpoint, siteKey: options.siteKey })]
+      ? [
+          collectorDestination({
+            endpoint: options.endpoint,
+            siteKey: options.siteKey,
+            onRejected: (events) => dropped({ rejected: events.length }),
+          }),
+        ]
       : []),
     ...(options.destinations ?? []),
   ];
@@ -149,8 +173,11 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
   let sampled = false;
   let stops: (() => void)[] = [];
   let pending: WireEvent[] = [];
+  /** Events emitted while the outbox opens (ids and sampling not known yet), with their time and page. */
+  let early: Early[] | null = null;
   let writing: Promise<void> = Promise.resolve();
   let writeTimer: ReturnType<typeof setTimeout> | undefined;
+  let hideSend = false;
   let starting: Promise<void> | null = null;
 
   /** The session now: the current one, or a new one after `idleMs` without events. */
@@ -174,60 +201,86 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
     },
   });
 
-  function envelope(): Omit<WireEvent, 'type' | 'data'> {
-    const now = Date.now();
+  function envelope(ts: number, page: WireEvent['page']): Omit<WireEvent, 'type' | 'data'> {
     const live = liveSession();
-    live.lastActive = now;
+    live.lastActive = ts;
     const active = experiments.active();
     return {
       schema: WIRE_SCHEMA,
       id: newId(),
-      ts: now,
+      ts,
       sessionId: live.id,
       visitorId,
       seq: live.seq++,
-      page: {
-        url: scrubUrl(location.href),
-        path: location.pathname || '/',
-        ...(document.title ? { title: document.title.slice(0, 512) } : {}),
-        ...(document.referrer ? { referrer: scrubUrl(document.referrer) } : {}),
-      },
+      page,
       ...(Object.keys(active).length ? { experiments: active } : {}),
       device: deviceInfo(),
     };
   }
 
-  function emit<T extends WireEventType>(type: T, data: WireDataMap[T]): void {
-    if (consent !== 'granted' || !outbox || !sampled) return;
-    const event = { ...envelope(), type, data } as WireEvent;
+  function emit<T extends WireEventType>(
+    type: T,
+    data: WireDataMap[T],
+    ts = Date.now(),
+    page = pageNow(),
+  ): void {
+    if (consent !== 'granted') return;
+    if (!outbox) {
+      early?.push({ type, data, ts, page });
+      return;
+    }
+    if (!sampled) return;
+    const event = { ...envelope(ts, page), type, data } as WireEvent;
     if (settings.debug) void import('./debug.js').then((m) => m.debugLog(event));
     pending.push(event);
+    if (document.visibilityState === 'hidden') {
+      // Emitted at (or after) page hide: queue it and hand it to a page-hide send in this task
+      // (a microtask, so events emitted together go together); a closing page runs no later task.
+      if (!hideSend) {
+        hideSend = true;
+        queueMicrotask(() => {
+          hideSend = false;
+          onHide();
+          void sender?.flush(true);
+        });
+      }
+      return;
+    }
     // One IndexedDB transaction for everything emitted in this task (a click can emit several).
-    writeTimer ??= setTimeout(() => void persist(), 0);
+    writeTimer ??= setTimeout(persist, 0);
   }
 
-  /** Writes pending events to every destination's queue; resolves once they are durable. */
-  function persist(): Promise<void> {
+  /**
+   * Queues the pending events for every destination, with the session, in one transaction. The
+   * outbox lists them for a page-hide send at once (synchronously); `writing` resolves once every
+   * write so far has committed. IndexedDB runs transactions on the same stores in the order they
+   * were created, so writes need no chaining.
+   */
+  function persist(): void {
     clearTimeout(writeTimer);
     writeTimer = undefined;
     const batch = pending;
     pending = [];
-    const box = outbox;
-    if (!batch.length || !box) return writing;
-    writing = writing.then(async () => {
-      try {
-        await Promise.all(destinations.map((d) => box.add(d.name, batch)));
-        if (session) await box.setMeta(META_SESSION, session);
-      } catch (error) {
+    if (!batch.length || !outbox) return;
+    const write = outbox
+      .write(
+        destinations.map((d) => d.name),
+        batch,
+        session ? { [META_SESSION]: session } : undefined,
+      )
+      .catch((error: unknown) => {
         console.warn(`vitrine tracker: could not queue ${batch.length} events: ${String(error)}`);
-      }
-    });
-    return writing;
+      });
+    writing = Promise.all([writing, write]).then(() => undefined);
   }
 
   const context: SourceContext = { emit, options: settings, isPrivate };
 
   async function start(): Promise<void> {
+    // The main sources listen at once, so nothing the shopper does while the outbox opens is
+    // missed; what they emit waits in `early` until the ids and the sampling are known.
+    early = [];
+    stops = [pages, clicks, scroll, visibility, funnel].map((source) => source(context));
     outbox = await createOutbox({
       dbName: settings.dbName,
       maxEvents: settings.maxEvents,
@@ -246,28 +299,44 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
       outbox,
       destinations,
       flushMs: settings.flushMs,
-      onDropped: ({ overflow, expired }) =>
-        trackCustom(context, 'vt_dropped', { overflow, expired, persistent: outbox?.persistent ?? false }),
+      onDropped: (counts) => dropped(counts),
     });
-    if (!sampled) return;
-    const sources: Source[] = [pages, clicks, scroll, visibility, funnel];
+    const waiting = early;
+    early = null;
+    if (!sampled || consent !== 'granted') {
+      stopAll();
+      return;
+    }
+    for (const { type, data, ts, page } of waiting ?? []) emit(type, data as never, ts, page);
+    const sources: Source[] = [];
     if (settings.moves) sources.push(lazy(() => import('./sources/moves.js').then((m) => m.moves)));
     if (settings.vitals) sources.push(lazy(() => import('./sources/vitals.js').then((m) => m.vitals)));
     // Replay is sampled per session; its recorder (rrweb) is a chunk of its own.
     if (fraction(`replay:${session.id}`) < settings.sampleReplay) sources.push(replay);
-    stops = sources.map((source) => source(context));
-    sender.start();
+    stops.push(...sources.map((source) => source(context)));
+    // Before the sender's own page-hide listeners: what is pending is queued before it sends.
     addEventListener('pagehide', onHide);
-    document.addEventListener('visibilitychange', onVisibility);
+    document.addEventListener('visibilitychange', onHide);
+    sender.start();
   }
 
-  /** On hide, sources emit their final events; they are written, then sent with keepalive. */
-  function onHide(): void {
-    void persist().then(() => sender?.flush(true));
+  /**
+   * At page hide (and `pagehide`): queues what is pending, and copies what is not committed yet
+   * to localStorage (a closing page aborts its IndexedDB writes); the sender then sends.
+   */
+  function onHide(event?: Event): void {
+    persist();
+    if (event?.type === 'pagehide' || document.visibilityState === 'hidden') outbox?.spill();
   }
 
-  function onVisibility(): void {
-    if (document.visibilityState === 'hidden') queueMicrotask(onHide);
+  /** Events the outbox's caps or the collector dropped, reported (never lost silently). */
+  function dropped(counts: { overflow?: number; expired?: number; rejected?: number }): void {
+    trackCustom(context, 'vt_dropped', {
+      overflow: counts.overflow ?? 0,
+      expired: counts.expired ?? 0,
+      rejected: counts.rejected ?? 0,
+      persistent: outbox?.persistent ?? false,
+    });
   }
 
   function stopAll(): void {
@@ -280,7 +349,7 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
     }
     sender?.stop();
     removeEventListener('pagehide', onHide);
-    document.removeEventListener('visibilitychange', onVisibility);
+    document.removeEventListener('visibilitychange', onHide);
   }
 
   const ready = (consent === 'granted' ? (starting = start()) : Promise.resolve()).catch((error: unknown) => {
@@ -304,6 +373,7 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
       starting = null;
       stopAll();
       pending = [];
+      early = null;
       clearTimeout(writeTimer);
       writeTimer = undefined;
       await writing;
@@ -323,13 +393,15 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
     },
     async flush() {
       await starting;
-      await persist();
+      persist();
+      await writing;
       await sender?.flush(false);
     },
     async destroy() {
       await starting?.catch(() => undefined);
       stopAll();
-      await persist();
+      persist();
+      await writing;
       outbox?.close();
     },
   };

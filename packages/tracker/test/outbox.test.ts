@@ -137,6 +137,42 @@ describe('outbox', () => {
     expect(numbers(next.peek('vitrine', 10))).to.deep.equal([2, 4]);
   });
 
+  it('puts what is not committed first in the page-hide list, and keeps it in localStorage for a closing page', async () => {
+    const name = dbName();
+    const key = `vitrine-tracker:unsaved:${name}`;
+    const box = await open(name);
+    await box.add('vitrine', [event(1), event(2)]);
+    const writing = box.write(['vitrine'], [event(3), event(4)]);
+    // Not committed yet: these go first, a closing page loses them unless they leave now.
+    expect(numbers(box.peek('vitrine', 3))).to.deep.equal([3, 4, 1]);
+    box.spill();
+    const spilled = JSON.parse(localStorage.getItem(key) ?? '[]') as { event: WireEvent }[];
+    expect(numbers(spilled.map((row) => row.event))).to.deep.equal([3, 4]);
+    await writing;
+    expect(localStorage.getItem(key), 'committed after all: the copy is removed').to.equal(null);
+
+    // A page closed before its write committed left this behind; the next visit queues it.
+    localStorage.setItem(
+      key,
+      JSON.stringify(spilled.map((row, i) => ({ ...row, event: event(10 + i), id: event(10 + i).id }))),
+    );
+    const next = await open(name);
+    expect(localStorage.getItem(key)).to.equal(null);
+    const sorted = (events: WireEvent[]) => numbers(events).sort((a, b) => Number(a) - Number(b));
+    expect(sorted(await next.take('vitrine', 10))).to.deep.equal([1, 2, 3, 4, 10, 11]);
+    // A damaged copy is dropped with a warning, not thrown.
+    localStorage.setItem(key, '{not json');
+    const logs = captureConsole('warn');
+    try {
+      const third = await open(name);
+      expect(sorted(await third.take('vitrine', 10))).to.deep.equal([1, 2, 3, 4, 10, 11]);
+    } finally {
+      logs.restore();
+    }
+    expect(logs.calls.join('\n')).to.contain('unreadable events in localStorage');
+    expect(localStorage.getItem(key)).to.equal(null);
+  });
+
   it('keeps events in memory with one warning when IndexedDB cannot be opened', async () => {
     const warnings = captureConsole('warn');
     const original = indexedDB.open;

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { ReplayData } from '@vitrine/schema';
 import { until } from '@vitrine/testing';
 import { LitElement, css, html } from 'lit';
-// Types only: rrweb itself must not be loaded before the replay source asks for it.
+// Types only: rrweb's recorder must not be loaded before the replay source asks for it.
 import type { eventWithTime } from 'rrweb';
 import { isPrivate } from '../src/privacy.js';
 import { decodeReplay } from '../src/replay-decode.js';
@@ -60,7 +60,7 @@ function fakeContext(options: Partial<ResolvedOptions> = {}) {
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const rrwebFetched = () =>
-  performance.getEntriesByType('resource').some((entry) => /\/rrweb[/@]/.test(entry.name));
+  performance.getEntriesByType('resource').some((entry) => /\/@rrweb\/record\//.test(entry.name));
 
 /** Loaded when a test needs it, never at the top: the first test checks rrweb is not fetched early. */
 async function startRecorder(context: SourceContext, options?: RecorderOptions) {

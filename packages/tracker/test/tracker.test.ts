@@ -185,4 +185,69 @@ describe('createTracker', () => {
       history.replaceState({}, '', start);
     }
   });
+  it('keeps what happens while it starts: track() and component events before `ready`', async () => {
+    const { key, endpoint, dbName } = names();
+    const t = tracker({ endpoint: `${location.origin}${endpoint}`, dbName, consent: 'granted' });
+    // The same task as createTracker: the outbox is not open yet.
+    t.track('early_call', { step: 1 });
+    document.body.dispatchEvent(
+      new CustomEvent('vt-funnel', {
+        bubbles: true,
+        composed: true,
+        detail: {
+          name: 'add_to_cart',
+          params: {
+            currency: 'USD',
+            value: 1999,
+            items: [{ item_id: 'p1', item_name: 'Linen shirt', price: 1999, quantity: 1 }],
+          },
+        },
+      }),
+    );
+    const before = Date.now();
+    await t.ready;
+    await t.flush();
+    const got = await collected(key);
+    expect(got.invalid).to.deep.equal([]);
+    const early = got.events.find((e) => e.type === 'custom' && e.data.name === 'early_call');
+    const funnel = got.events.find((e) => e.type === 'funnel' && e.data.name === 'add_to_cart');
+    expect(early, 'track() before ready').to.not.equal(undefined);
+    expect(funnel, 'a vt-funnel event before ready').to.not.equal(undefined);
+    expect(early!.ts, 'keeps the time it happened').to.be.at.most(before);
+    expect(early!.visitorId).to.equal(got.events.find((e) => e.type === 'pageview')!.visitorId);
+  });
+
+  it('hands a burst from the last task to the page-hide send within the handler', async () => {
+    const { key, endpoint, dbName } = names();
+    const t = tracker({
+      endpoint: `${location.origin}${endpoint}`,
+      dbName,
+      consent: 'granted',
+      flushMs: 60_000,
+    });
+    await t.ready;
+    await t.flush();
+    const original = window.fetch;
+    const bodies: string[] = [];
+    window.fetch = (input, init) => {
+      if (init?.keepalive && typeof init.body === 'string') bodies.push(init.body);
+      return original(input, init);
+    };
+    try {
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      // Emitted and hidden in one task: nothing of the burst has reached IndexedDB yet.
+      for (let i = 0; i < 80; i++) t.track('burst', { i });
+      document.dispatchEvent(new Event('visibilitychange'));
+      // Synchronously: a closing page runs nothing after its handlers.
+      const sent = bodies.flatMap((body) => (JSON.parse(body) as { events: WireEvent[] }).events);
+      const burst = sent.filter((e) => e.type === 'custom' && e.data.name === 'burst');
+      expect(burst, 'the whole burst in the page-hide request').to.have.length(80);
+    } finally {
+      window.fetch = original;
+      delete (document as { visibilityState?: unknown }).visibilityState;
+    }
+    await t.flush();
+    const got = await collected(key);
+    expect(got.events.filter((e) => e.type === 'custom' && e.data.name === 'burst')).to.have.length(80);
+  });
 });

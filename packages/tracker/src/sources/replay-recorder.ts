@@ -1,8 +1,18 @@
 import type { ReplayData } from '@vitrine/schema';
-import { EventType, IncrementalSource, record, type eventWithTime } from 'rrweb';
+// The recorder alone (`@rrweb/record`, from rrweb's own repository): the `rrweb` package bundles
+// the replayer too and does not tree-shake, which would nearly triple this chunk.
+import { record } from '@rrweb/record';
+import type { EventType, IncrementalSource, eventWithTime } from '@rrweb/types';
 import { DEV_MODE } from '../dev-mode.js';
 import { scrubUrl } from '../privacy.js';
 import type { SourceContext } from '../types.js';
+
+/** rrweb's event and source numbers (its enums are types only here, so no enum code is bundled). */
+const FULL_SNAPSHOT = 2 as EventType.FullSnapshot;
+const INCREMENTAL = 3 as EventType.IncrementalSnapshot;
+const META = 4 as EventType.Meta;
+const MUTATION = 0 as IncrementalSource.Mutation;
+const INPUT = 5 as IncrementalSource.Input;
 
 type FullSnapshotEvent = Extract<eventWithTime, { type: EventType.FullSnapshot }>;
 type IncrementalEvent = Extract<eventWithTime, { type: EventType.IncrementalSnapshot }>;
@@ -285,17 +295,17 @@ function scrubber(context: SourceContext): (event: eventWithTime) => eventWithTi
 
   return (event) => {
     switch (event.type) {
-      case EventType.Meta:
+      case META:
         return { ...event, data: { ...event.data, href: scrubUrl(event.data.href) } };
-      case EventType.FullSnapshot: {
+      case FULL_SNAPSHOT: {
         const node = tree(event.data.node);
         return node ? { ...event, data: { ...event.data, node } } : null;
       }
-      case EventType.IncrementalSnapshot:
-        if (event.data.source === IncrementalSource.Mutation) {
+      case INCREMENTAL:
+        if (event.data.source === MUTATION) {
           return { ...event, data: mutation(event.data) };
         }
-        if (event.data.source === IncrementalSource.Input && isPrivate(event.data.id)) return null;
+        if (event.data.source === INPUT && isPrivate(event.data.id)) return null;
         return event;
       default:
         return event;
