@@ -3,14 +3,14 @@
 // CLS 0.00; the first photo is the page's LCP element and is requested before any gallery script
 // has arrived; <model-viewer> is fetched only once the 3D item is shown. Baseline, measured in the
 // same run: the same page with the first photo as a plain <img> (what a shop has without us).
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { extname, join, relative, resolve } from 'node:path';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build, type Metafile } from 'esbuild';
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { bundleForBench, serveFiles } from '../../../scripts/bench-kit.mjs';
 import { CHROME_ARGS, findChrome } from '../../../scripts/find-chrome.mjs';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -325,36 +325,13 @@ let browser: Browser | undefined;
 const broken: string[] = [];
 try {
   // 1. The element as a shop bundles it: code splitting keeps the dynamic imports apart.
-  const result = await build({
+  const { outputs, urlOf, staticClosure, entryOf, files, gz } = await bundleForBench({
     entryPoints: ['@vitrine/gallery/gallery'],
-    absWorkingDir: ROOT,
-    conditions: ['source'],
-    format: 'esm',
-    bundle: true,
-    splitting: true,
-    minify: true,
     outdir,
-    entryNames: '[name]',
-    chunkNames: 'chunks/[name]-[hash]',
-    metafile: true,
-    logLevel: 'warning',
   });
-  const outputs: Metafile['outputs'] = result.metafile.outputs;
-  const urlOf = (out: string) => '/js/' + relative(outdir, resolve(ROOT, out)).split('\\').join('/');
-  const outs = Object.keys(outputs);
-  const galleryOut = outs.find((o) => outputs[o]!.entryPoint?.endsWith('components/gallery/gallery.ts'));
-  const viewerOut = outs.find((o) => outputs[o]!.entryPoint?.includes('@google/model-viewer/'));
+  const galleryOut = entryOf((e) => e.endsWith('components/gallery/gallery.ts'));
+  const viewerOut = entryOf((e) => e.includes('@google/model-viewer/'));
   if (!galleryOut || !viewerOut) throw new Error('the bundle has no gallery entry or no model-viewer chunk');
-  const staticClosure = (from: string): Set<string> => {
-    const seen = new Set<string>();
-    const visit = (o: string) => {
-      if (seen.has(o)) return;
-      seen.add(o);
-      for (const i of outputs[o]!.imports) if (i.kind === 'import-statement') visit(i.path);
-    };
-    visit(from);
-    return seen;
-  };
   const initial = staticClosure(galleryOut);
   const viewerOnly = [...staticClosure(viewerOut)].filter((o) => !initial.has(o));
   const viewerSeparate =
@@ -362,14 +339,6 @@ try {
     outputs[galleryOut]!.imports.some((i) => i.path === viewerOut && i.kind === 'dynamic-import');
   if (!viewerSeparate) broken.push("import('@google/model-viewer') is not a separate chunk");
 
-  const files = new Map<string, { type: string; body: Buffer; gzip?: Buffer }>();
-  const gzipBytes = new Map<string, number>();
-  for (const out of outs) {
-    const body = await readFile(resolve(ROOT, out));
-    const gzip = gzipSync(body, { level: 9 });
-    gzipBytes.set(out, gzip.length);
-    files.set(urlOf(out), { type: TYPES['.js']!, body, gzip });
-  }
   for (const name of ['clip.webm', 'clip-poster.svg', 'clip.en.vtt', 'bag.glb', 'bag-poster.svg'])
     files.set(`/media/${name}`, {
       type: TYPES[extname(name)]!,
@@ -388,23 +357,8 @@ try {
   }
 
   // 2. Serve it.
-  server = createServer((req, res) => {
-    const file = files.get(new URL(req.url ?? '/', 'http://x').pathname);
-    if (!file) {
-      res.writeHead(404).end();
-      return;
-    }
-    const gzip = file.gzip && /\bgzip\b/.test(String(req.headers['accept-encoding']));
-    res
-      .writeHead(200, {
-        'content-type': file.type,
-        'cache-control': 'no-store',
-        ...(gzip ? { 'content-encoding': 'gzip' } : {}),
-      })
-      .end(gzip ? file.gzip : file.body);
-  });
-  await new Promise<void>((ok) => server!.listen(0, '127.0.0.1', ok));
-  const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  let origin: string;
+  ({ server, origin } = await serveFiles(files));
 
   // 3. Load each page in a fresh incognito context, throttled the same way.
   browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: CHROME_ARGS });
@@ -582,7 +536,6 @@ try {
     `CLS from showing the 3D item until 1 s after <model-viewer> rendered, max: ` +
       Math.max(...withModel.map((l) => cls(afterSwitch(l)))).toFixed(4),
   );
-  const gz = (outs: Iterable<string>) => [...outs].reduce((a, o) => a + gzipBytes.get(o)!, 0);
   console.log(
     `gzip (level 9): gallery.js + ${initial.size - 1} static chunks ${kb(gz(initial))} (Lit and core included); ` +
       `model-viewer chunk${viewerOnly.length > 1 ? ` + ${viewerOnly.length - 1} more` : ''} ${kb(gz(viewerOnly))}; ` +

@@ -5,16 +5,17 @@
 // replay. Delivery: 1,000 events with 30% of the collector's POSTs failing and the tab closed
 // right after the last one; every event must reach the collector exactly once after the next visit.
 // Baseline, measured in the same run: the same page without the tracker.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync, gzipSync } from 'node:zlib';
-import { build, type Metafile, type Plugin } from 'esbuild';
+import { gunzipSync } from 'node:zlib';
+import type { Plugin } from 'esbuild';
 import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer-core';
 import type { WireBatch, WireEvent } from '@vitrine/schema';
 import type { Tracker, TrackerOptions } from '@vitrine/tracker';
+import { bundleForBench, serveFiles } from '../../../scripts/bench-kit.mjs';
 import { CHROME_ARGS, findChrome } from '../../../scripts/find-chrome.mjs';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -509,36 +510,13 @@ try {
       }));
     },
   };
-  const result = await build({
+  const { outputs, outs, urlOf, staticClosure, entryOf, files, gz } = await bundleForBench({
     entryPoints: { 'tracker-page': ENTRY },
-    absWorkingDir: ROOT,
-    conditions: ['source'],
-    format: 'esm',
-    bundle: true,
-    splitting: true,
-    minify: true,
     outdir,
-    entryNames: '[name]',
-    chunkNames: 'chunks/[name]-[hash]',
-    metafile: true,
     plugins: [virtualEntry],
-    logLevel: 'warning',
   });
-  const outputs: Metafile['outputs'] = result.metafile.outputs;
-  const outs = Object.keys(outputs).filter((o) => o.endsWith('.js'));
-  const urlOf = (out: string) => '/js/' + relative(outdir, resolve(ROOT, out)).split('\\').join('/');
-  const entryOut = outs.find((o) => outputs[o]!.entryPoint?.endsWith(ENTRY));
+  const entryOut = entryOf((e) => e.endsWith(ENTRY));
   if (!entryOut) throw new Error('the bundle has no tracker-page entry');
-  const staticClosure = (from: string): Set<string> => {
-    const seen = new Set<string>();
-    const visit = (o: string) => {
-      if (seen.has(o)) return;
-      seen.add(o);
-      for (const i of outputs[o]!.imports) if (i.kind === 'import-statement') visit(i.path);
-    };
-    visit(from);
-    return seen;
-  };
   const core = staticClosure(entryOut);
   const dynamicTargets = new Set(
     outs.flatMap((o) => outputs[o]!.imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path)),
@@ -561,15 +539,6 @@ try {
     for (const [input, { bytesInOutput }] of Object.entries(outputs[o]!.inputs))
       coreInputs.set(input, (coreInputs.get(input) ?? 0) + bytesInOutput);
 
-  const files = new Map<string, { type: string; body: Buffer; gzip?: Buffer }>();
-  const gzipBytes = new Map<string, number>();
-  for (const out of outs) {
-    const body = await readFile(resolve(ROOT, out));
-    const gzip = gzipSync(body, { level: 9 });
-    gzipBytes.set(out, gzip.length);
-    files.set(urlOf(out), { type: 'text/javascript', body, gzip });
-  }
-  const gz = (list: Iterable<string>) => [...list].reduce((a, o) => a + gzipBytes.get(o)!, 0);
   /** The pages, each run's tracker posting to `/collect?run=<run>` (from the page URL's `run`). */
   const pages: Record<string, (run: string) => TrackerOptions | null> = {
     '/baseline.html': () => null,
@@ -584,34 +553,31 @@ try {
 
   // 2. Serve the pages and the collector. Cross-origin isolation gives performance.now() 5 µs
   //    resolution instead of 100 µs (https://w3c.github.io/hr-time/#dfn-coarsen-time).
-  server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    if (url.pathname === '/collect' && req.method === 'POST') {
-      collect(req, res, url.searchParams.get('run') ?? '?');
-      return;
-    }
-    const page = pages[url.pathname];
-    const run = url.searchParams.get('run') ?? url.pathname.slice(1, -5);
-    const file = page
-      ? { type: 'text/html; charset=utf-8', body: Buffer.from(shopPage(page(run), run === 'delivery')) }
-      : files.get(url.pathname);
-    if (!file) {
-      res.writeHead(404).end();
-      return;
-    }
-    const gzip = 'gzip' in file && file.gzip && /\bgzip\b/.test(String(req.headers['accept-encoding']));
-    res
-      .writeHead(200, {
-        'content-type': file.type,
-        'cache-control': 'no-store',
-        'cross-origin-opener-policy': 'same-origin',
-        'cross-origin-embedder-policy': 'require-corp',
-        ...(gzip ? { 'content-encoding': 'gzip' } : {}),
-      })
-      .end(gzip ? file.gzip : file.body);
-  });
-  await new Promise<void>((ok) => server!.listen(0, '127.0.0.1', ok));
-  const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const isolation = {
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-embedder-policy': 'require-corp',
+  };
+  let origin: string;
+  ({ server, origin } = await serveFiles(files, {
+    headers: isolation,
+    route(req, res, url) {
+      if (url.pathname === '/collect' && req.method === 'POST') {
+        collect(req, res, url.searchParams.get('run') ?? '?');
+        return true;
+      }
+      const page = pages[url.pathname];
+      if (!page) return false;
+      const run = url.searchParams.get('run') ?? url.pathname.slice(1, -5);
+      res
+        .writeHead(200, {
+          'content-type': 'text/html; charset=utf-8',
+          'cache-control': 'no-store',
+          ...isolation,
+        })
+        .end(shopPage(page(run), run === 'delivery'));
+      return true;
+    },
+  }));
 
   browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: CHROME_ARGS });
   const started = performance.now();
