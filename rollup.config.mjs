@@ -112,7 +112,7 @@ for (const { dir, pkg, entries } of packages()) {
   // Per-package files leave their dependencies to the shop's bundler; the all-in-one bundle
   // inlines everything, Lit included.
   const deps = bundle ? [] : Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies });
-  const external = (id) => deps.some((d) => id === d || id.startsWith(`${d}/`));
+  const external = (id) => id.startsWith('node:') || deps.some((d) => id === d || id.startsWith(`${d}/`));
   const outDir = join(dir, 'dist');
   // Chunk names carry hashes: start clean so stale chunks never ship.
   rmSync(outDir, { recursive: true, force: true });
