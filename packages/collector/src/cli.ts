@@ -2,14 +2,188 @@
 // `vitrine`: the collector's command line.
 //
 //   vitrine serve [--db events.duckdb] [--port 8787] [--host 127.0.0.1] [--origin URL]... [--site KEY]...
+//   vitrine report funnel --steps a,b,c [--out funnel.svg|funnel.csv]
+//   vitrine report paths [--from /page | --to /page] [--depth 4] [--out paths.svg|paths.csv]
+//   vitrine report vitals [--out vitals.csv]
+//   vitrine report experiments [--conversion purchase] [--out experiments.csv]
+//     every report: [--db events.duckdb] [--site KEY] [--since 2026-11-01] [--until 2026-11-08]
+//
+// Reports open the database read-only; DuckDB lets one process write a file, so run them on a
+// copy of the file or while the collector is stopped.
 //
 // `serve` prints `listening on <url>` once it accepts requests and stops cleanly on SIGINT/SIGTERM
 // (what was acknowledged is already in the file; a kill -9 loses nothing acknowledged either).
+import { writeFile } from 'node:fs/promises';
+import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCollector } from './server.js';
 import { openDuckDBStore } from './duckdb-store.js';
+import { experimentsReport } from './reports/experiments.js';
+import { funnelReport } from './reports/funnel.js';
+import { funnelCsv, funnelSvg, toCsv } from './reports/output.js';
+import { pathsReport, pathsSvg } from './reports/paths.js';
+import { coverageLine, type ReportRange } from './reports/range.js';
+import { vitalsReport } from './reports/vitals.js';
 
-const USAGE = `usage: vitrine serve [--db events.duckdb] [--port 8787] [--host 127.0.0.1] [--origin URL]... [--site KEY]...`;
+const USAGE = `usage:
+  vitrine serve [--db events.duckdb] [--port 8787] [--host 127.0.0.1] [--origin URL]... [--site KEY]...
+  vitrine report funnel --steps view_item,add_to_cart,begin_checkout,purchase [--out funnel.svg|.csv]
+  vitrine report paths [--from /page | --to /page] [--depth 4] [--out paths.svg|.csv]
+  vitrine report vitals [--out vitals.csv]
+  vitrine report experiments [--conversion purchase] [--out experiments.csv]
+  report options: [--db events.duckdb] [--site KEY] [--since DATE] [--until DATE]`;
+
+/** A date argument (ISO date or date-time) as ms since the epoch. */
+function date(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = Date.parse(value);
+  if (!Number.isFinite(ms))
+    throw new Error(`${flag} ${value} is not a date (use 2026-11-01 or an ISO date-time)`);
+  return ms;
+}
+
+/** One line on stderr per stage, so a long run shows where it is. */
+const stage = (text: string) => process.stderr.write(`vitrine: ${text}\n`);
+
+async function report(args: string[]): Promise<void> {
+  const [kind, ...rest] = args;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      db: { type: 'string', default: 'events.duckdb' },
+      site: { type: 'string' },
+      since: { type: 'string' },
+      until: { type: 'string' },
+      out: { type: 'string' },
+      steps: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      depth: { type: 'string' },
+      conversion: { type: 'string' },
+    },
+  });
+  const range: ReportRange = {
+    ...(values.site ? { site: values.site } : {}),
+    ...(values.since ? { from: date('--since', values.since) } : {}),
+    ...(values.until ? { to: date('--until', values.until) } : {}),
+  };
+  stage(`opening ${values.db} (read-only)`);
+  const store = await openDuckDBStore(values.db, { readOnly: true });
+  try {
+    stage(`computing the ${kind} report`);
+    let text: string;
+    let out = values.out;
+    if (kind === 'funnel') {
+      if (!values.steps) throw new Error('--steps is required, e.g. --steps view_item,add_to_cart,purchase');
+      const result = await funnelReport(store, {
+        steps: values.steps.split(',').map((s) => s.trim()),
+        range,
+      });
+      out ??= 'funnel.svg';
+      text = extname(out) === '.csv' ? funnelCsv(result) : funnelSvg(result);
+      for (const s of result.groups[0]!.steps)
+        console.log(
+          `${s.step.padEnd(20)} ${String(s.sessions).padStart(8)}  ${(s.conversion * 100).toFixed(1)}%`,
+        );
+      console.log(coverageLine(result.coverage));
+    } else if (kind === 'paths') {
+      const result = await pathsReport(store, {
+        ...(values.from ? { from: values.from } : {}),
+        ...(values.to ? { to: values.to } : {}),
+        ...(values.depth ? { depth: Number(values.depth) } : {}),
+        range,
+      });
+      out ??= 'paths.svg';
+      text =
+        extname(out) === '.csv'
+          ? toCsv(
+              ['pages', 'sessions', 'share'],
+              result.paths.map((p) => [p.pages.join(' > '), p.sessions, p.share.toFixed(4)]),
+              result.coverage,
+            )
+          : pathsSvg(result);
+      for (const p of result.paths.slice(0, 10))
+        console.log(`${String(p.sessions).padStart(8)}  ${p.pages.join(' > ')}`);
+      console.log(coverageLine(result.coverage));
+    } else if (kind === 'vitals') {
+      const result = await vitalsReport(store, { range });
+      out ??= 'vitals.csv';
+      text = toCsv(
+        [
+          'path',
+          'device',
+          'metric',
+          'samples',
+          'p75',
+          'rating',
+          'good',
+          'needs_improvement',
+          'poor',
+          'poor_elements',
+        ],
+        result.rows.map((r) => [
+          r.path,
+          r.device,
+          r.metric,
+          r.samples,
+          r.metric === 'CLS' ? r.p75.toFixed(3) : Math.round(r.p75),
+          r.rating,
+          r.good.toFixed(3),
+          r.needsImprovement.toFixed(3),
+          r.poor.toFixed(3),
+          r.poorElements.map((e) => `${e.element} (${e.count})`).join('; '),
+        ]),
+        result.coverage,
+      );
+      console.log(coverageLine(result.coverage));
+    } else if (kind === 'experiments') {
+      const result = await experimentsReport(store, {
+        ...(values.conversion ? { conversion: values.conversion } : {}),
+        range,
+      });
+      out ??= 'experiments.csv';
+      text = toCsv(
+        [
+          'experiment',
+          'variant',
+          'visitors',
+          'converted',
+          'rate',
+          'lift',
+          'lift_low_95',
+          'lift_high_95',
+          'srm_p',
+          'srm_warning',
+        ],
+        result.experiments.flatMap((e) =>
+          e.variants.map((v) => [
+            e.experiment,
+            v.variant,
+            v.visitors,
+            v.converted,
+            v.rate.toFixed(4),
+            v.lift ? v.lift.absolute.toFixed(4) : '',
+            v.lift ? v.lift.low.toFixed(4) : '',
+            v.lift ? v.lift.high.toFixed(4) : '',
+            e.srm.p.toPrecision(3),
+            e.srm.mismatch ? 'sample ratio mismatch' : '',
+          ]),
+        ),
+        result.coverage,
+      );
+      for (const e of result.experiments)
+        if (e.srm.mismatch)
+          console.log(`warning: ${e.experiment} has a sample ratio mismatch (p = ${e.srm.p.toPrecision(3)})`);
+      console.log(coverageLine(result.coverage));
+    } else {
+      throw new Error(`unknown report "${kind ?? ''}"\n${USAGE}`);
+    }
+    await writeFile(out, text);
+    stage(`wrote ${out}`);
+  } finally {
+    await store.close();
+  }
+}
 
 async function serve(args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -42,6 +216,7 @@ async function serve(args: string[]): Promise<void> {
 const [command, ...rest] = process.argv.slice(2);
 try {
   if (command === 'serve') await serve(rest);
+  else if (command === 'report') await report(rest);
   else {
     console.error(USAGE);
     process.exitCode = 2;

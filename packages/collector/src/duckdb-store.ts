@@ -104,7 +104,7 @@ interface Pending {
 
 /**
  * Opens (creating when missing) the DuckDB database file `file` (`:memory:` for a throwaway one)
- * and its `events` table.
+ * and its `events` table; with `readOnly`, an existing file for reports, without writing to it.
  *
  * Writes are **group-committed**: requests arriving while a write runs wait, then go together in
  * one transaction. Each `insert` resolves only after that transaction committed, so an
@@ -113,7 +113,14 @@ interface Pending {
  * carries the event's original `ts`, so looking for its id only among rows of the same time range
  * finds it (DuckDB skips row groups by their min/max `ts`) without an index over every id.
  */
-export async function openDuckDBStore(file: string): Promise<EventStore> {
+export async function openDuckDBStore(
+  file: string,
+  options: { readOnly?: boolean } = {},
+): Promise<EventStore> {
+  if (options.readOnly) {
+    const instance = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY' });
+    return new DuckDBStore(instance, await instance.connect());
+  }
   if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
   const instance = await DuckDBInstance.create(file);
   const conn = await instance.connect();

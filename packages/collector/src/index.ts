@@ -18,3 +18,33 @@ export {
   type Origin,
   type ReplayChunk,
 } from './store.js';
+export {
+  funnelReport,
+  type FunnelGroup,
+  type FunnelOptions,
+  type FunnelReport,
+  type FunnelStep,
+} from './reports/funnel.js';
+export { funnelCsv, funnelSvg, toCsv, escapeXml } from './reports/output.js';
+export { coverage, coverageLine, rangeWhere, type Coverage, type ReportRange } from './reports/range.js';
+export {
+  vitalsReport,
+  VITAL_THRESHOLDS,
+  type VitalName,
+  type VitalRow,
+  type VitalsReport,
+} from './reports/vitals.js';
+export {
+  experimentsReport,
+  type ExperimentResult,
+  type ExperimentsReport,
+  type VariantResult,
+} from './reports/experiments.js';
+export {
+  pathsReport,
+  pathsSvg,
+  type PathLink,
+  type PathRow,
+  type PathsOptions,
+  type PathsReport,
+} from './reports/paths.js';

@@ -133,8 +133,14 @@ export function createCollector(options: CollectorOptions): Collector {
     headers: Record<string, string> = {},
   ): void {
     if (res.headersSent) return;
-    res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers });
-    res.end(JSON.stringify(body));
+    const text = JSON.stringify(body);
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      'content-length': String(Buffer.byteLength(text)),
+      'cache-control': 'no-store',
+      ...headers,
+    });
+    res.end(text);
   }
 
   /** CORS headers for `origin`, or null when it may not send. */

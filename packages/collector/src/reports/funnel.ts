@@ -1,0 +1,118 @@
+import type { EventStore } from '../store.js';
+import { coverage, literal, rangeWhere, type Coverage, type ReportRange } from './range.js';
+
+/** Settings of {@link funnelReport}. */
+export interface FunnelOptions {
+  /** Funnel event names in order, e.g. `view_item, add_to_cart, begin_checkout, purchase` (2–10). */
+  steps: readonly string[];
+  range?: ReportRange;
+}
+
+/** One step of a funnel for one group of sessions. */
+export interface FunnelStep {
+  step: string;
+  /** Sessions that reached this step after every step before it, in order. */
+  sessions: number;
+  /** Share of the first step's sessions (0..1). */
+  conversion: number;
+  /** Share of the previous step's sessions (1 for the first step). */
+  fromPrevious: number;
+  /** Sessions of the previous step that did not reach this one. */
+  dropOff: number;
+}
+
+/** A funnel for one group: all sessions, a device class, or a variant of an experiment. */
+export interface FunnelGroup {
+  /** `all`, `device`, or `experiment`. */
+  by: 'all' | 'device' | 'experiment';
+  /** The device class or `experiment=variant`; `all` for everyone. */
+  group: string;
+  steps: FunnelStep[];
+}
+
+export interface FunnelReport {
+  coverage: Coverage;
+  steps: string[];
+  groups: FunnelGroup[];
+}
+
+const NAME = /^[a-z][a-z0-9_]{0,39}$/;
+
+/**
+ * Per-step counts, conversion and drop-off of an ordered funnel of `funnel` events, per session:
+ * a session reaches step k when it has step k's event at or after the moment it reached step
+ * k − 1 (the first time). Broken down by device class and by every experiment's variant, taken
+ * from the session's first step event (the variant the shopper had when entering the funnel).
+ *
+ * One SQL query does the per-session work in the store (DuckDB scans only the columns involved),
+ * so the report scales with the store, not with Node's memory.
+ */
+export async function funnelReport(store: EventStore, options: FunnelOptions): Promise<FunnelReport> {
+  const steps = [...options.steps];
+  if (steps.length < 2 || steps.length > 10)
+    throw new Error(`a funnel needs 2 to 10 steps, got ${steps.length}`);
+  for (const step of steps) if (!NAME.test(step)) throw new Error(`"${step}" is not an event name`);
+  const range = options.range ?? {};
+  const where = rangeWhere(range, `type = 'funnel'`, `name IN (${steps.map(literal).join(', ')})`);
+  // s1: each session's first step-1 event (with its device and experiments); sK: the first
+  // step-K event at or after the session reached step K-1.
+  const stages = steps.map((step, i) =>
+    i === 0
+      ? `s1 AS (SELECT session_id, min(ts) AS t, arg_min(device, ts) AS device, arg_min(experiments, ts) AS experiments
+           FROM f WHERE name = ${literal(step)} GROUP BY session_id)`
+      : `s${i + 1} AS (SELECT f.session_id, min(f.ts) AS t FROM f JOIN s${i} ON f.session_id = s${i}.session_id AND f.ts >= s${i}.t
+           WHERE f.name = ${literal(step)} GROUP BY f.session_id)`,
+  );
+  const joins = steps.slice(1).map((_, i) => `LEFT JOIN s${i + 2} ON s${i + 2}.session_id = s1.session_id`);
+  const counts = steps.map((_, i) => `count(s${i + 1}.t) AS n${i + 1}`);
+  const sql = `WITH f AS (SELECT session_id, name, ts, device, experiments FROM events WHERE ${where}),
+    ${stages.join(',\n    ')}
+    SELECT coalesce(s1.device, 'unknown') AS device, s1.experiments AS experiments, ${counts.join(', ')}
+    FROM s1 ${joins.join(' ')}
+    GROUP BY ALL`;
+  const [rows, stats] = await Promise.all([
+    store.query<Record<string, number | string | null>>(sql),
+    store.query<{ first: number | null; last: number | null; events: number }>(
+      `SELECT min(ts) AS first, max(ts) AS last, count(*) AS events FROM events WHERE ${where}`,
+    ),
+  ]);
+
+  const totals = new Map<string, { by: FunnelGroup['by']; group: string; n: number[] }>();
+  const add = (by: FunnelGroup['by'], group: string, n: number[]) => {
+    const key = `${by}\n${group}`;
+    const entry = totals.get(key) ?? { by, group, n: steps.map(() => 0) };
+    n.forEach((value, i) => (entry.n[i]! += value));
+    totals.set(key, entry);
+  };
+  for (const row of rows) {
+    const n = steps.map((_, i) => Number(row[`n${i + 1}`] ?? 0));
+    add('all', 'all', n);
+    add('device', String(row['device']), n);
+    const experiments = row['experiments']
+      ? (JSON.parse(String(row['experiments'])) as Record<string, string>)
+      : {};
+    for (const [experiment, variant] of Object.entries(experiments))
+      add('experiment', `${experiment}=${variant}`, n);
+  }
+  if (!totals.size)
+    add(
+      'all',
+      'all',
+      steps.map(() => 0),
+    );
+  const order = { all: 0, device: 1, experiment: 2 } as const;
+  const groups = [...totals.values()]
+    .sort((a, b) => order[a.by] - order[b.by] || a.group.localeCompare(b.group))
+    .map(({ by, group, n }) => ({
+      by,
+      group,
+      steps: steps.map((step, i) => ({
+        step,
+        sessions: n[i]!,
+        conversion: n[0] ? n[i]! / n[0] : 0,
+        fromPrevious: i === 0 ? 1 : n[i - 1] ? n[i]! / n[i - 1]! : 0,
+        dropOff: i === 0 ? 0 : n[i - 1]! - n[i]!,
+      })),
+    }));
+  return { coverage: coverage(range, stats[0] ?? { first: null, last: null, events: 0 }), steps, groups };
+}

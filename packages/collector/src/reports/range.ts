@@ -1,0 +1,56 @@
+/** Which events a report reads: a site and a time window (ms since the epoch, `to` exclusive). */
+export interface ReportRange {
+  site?: string;
+  from?: number;
+  to?: number;
+}
+
+/** A SQL string literal (single quotes doubled); for values that are not ids checked by the schema. */
+export const literal = (value: string): string => `'${value.replaceAll("'", "''")}'`;
+
+/** The `WHERE` conditions of `range` (and of `extra`), joined with AND; `true` when none. */
+export function rangeWhere(range: ReportRange, ...extra: string[]): string {
+  const parts = [...extra];
+  if (range.site !== undefined) parts.push(`site = ${literal(range.site)}`);
+  if (range.from !== undefined) parts.push(`ts >= ${Math.trunc(range.from)}`);
+  if (range.to !== undefined) parts.push(`ts < ${Math.trunc(range.to)}`);
+  return parts.length ? parts.join(' AND ') : 'true';
+}
+
+/** What a report covers, as every output states it: the site, the window asked for and the events found. */
+export interface Coverage {
+  site: string;
+  /** The window asked for (ISO dates), or null when open. */
+  from: string | null;
+  to: string | null;
+  /** First and last event time among the events the report read (ISO), or null when none. */
+  firstEvent: string | null;
+  lastEvent: string | null;
+  /** Events the report read. */
+  events: number;
+}
+
+const iso = (ms: number | null | undefined) =>
+  ms === null || ms === undefined ? null : new Date(ms).toISOString();
+
+/** Coverage from `range` and the min/max/count of the events read. */
+export function coverage(
+  range: ReportRange,
+  stats: { first: number | null; last: number | null; events: number },
+): Coverage {
+  return {
+    site: range.site ?? 'all sites',
+    from: iso(range.from),
+    to: iso(range.to),
+    firstEvent: iso(stats.first),
+    lastEvent: iso(stats.last),
+    events: stats.events,
+  };
+}
+
+/** One line saying what a report covers, for CSV comments, SVG captions and the terminal. */
+export function coverageLine(c: Coverage): string {
+  const window = c.from || c.to ? `${c.from ?? '…'} to ${c.to ?? '…'}` : 'all time';
+  const seen = c.firstEvent ? `events from ${c.firstEvent} to ${c.lastEvent}` : 'no events';
+  return `${c.site}, ${window}: ${c.events} events read, ${seen}`;
+}
