@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { createCollector, openDuckDBStore, type EventStore } from '@vitrine/collector';
 import { generateCatalog } from '../src/catalog.js';
 import type { Catalog, ShopLocale } from '../src/catalog-types.js';
 import { placeholderSvg } from '../src/placeholder-svg.js';
@@ -17,6 +18,7 @@ const repoRoot = resolve(shopRoot, '..', '..');
 
 /** Folders served as static files, by URL prefix. */
 const STATIC: Record<string, string> = {
+  '/vitrine/tracker/': join(repoRoot, 'packages', 'tracker', 'dist'),
   '/vitrine/': join(repoRoot, 'packages', 'all', 'dist'),
   '/': join(shopRoot, 'public'),
 };
@@ -34,6 +36,8 @@ export interface ShopServerOptions {
 export interface ShopServer {
   server: Server;
   url: string;
+  /** The embedded collector's store: what the tracker sent from the shop's pages. */
+  events: EventStore;
   close(): Promise<void>;
 }
 
@@ -98,14 +102,18 @@ export async function startShop(options: ShopServerOptions = {}): Promise<ShopSe
   };
   const byId = new Map(catalogs.en.products.map((p, i) => [p.id, i]));
   const client = await buildClient();
-  const store = await openOrderStore(
-    options.dataDir ?? process.env['VT_SHOP_DATA'] ?? join(shopRoot, '.data'),
-  );
+  const dataDir = options.dataDir ?? process.env['VT_SHOP_DATA'] ?? join(shopRoot, '.data');
+  const store = await openOrderStore(dataDir);
   const checkout = orderRoutes({ catalogs, store });
+  // The reference collector, embedded: the tracker on every page posts to /collect, and
+  // /insights shows the reports (a demo on 127.0.0.1; a real shop puts them behind a login).
+  const events = await openDuckDBStore(join(dataDir, 'events.duckdb'));
+  const collector = createCollector({ store: events, insights: { site: 'demo-shop' } });
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const url = new URL(req.url ?? '/', 'http://shop.local');
     const path = decodeURIComponent(url.pathname);
+    if (collector.handle(req, res)) return;
     if (req.method === 'POST' && path === '/api/reviews') {
       receiveReview(req, res);
       return;
@@ -183,6 +191,7 @@ export async function startShop(options: ShopServerOptions = {}): Promise<ShopSe
     server.listen(options.port ?? 4173, host, () => ok());
   }).catch(async (error: unknown) => {
     await store.close();
+    await events.close();
     throw error;
   });
   const address = server.address();
@@ -190,9 +199,11 @@ export async function startShop(options: ShopServerOptions = {}): Promise<ShopSe
   return {
     server,
     url: `http://${host}:${port}/`,
+    events,
     close: async () => {
       await new Promise<void>((ok) => server.close(() => ok()));
       await store.close();
+      await collector.close();
     },
   };
 }

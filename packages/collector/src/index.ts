@@ -48,3 +48,4 @@ export {
   type PathsOptions,
   type PathsReport,
 } from './reports/paths.js';
+export { insightsRoutes, INSIGHTS_FUNNEL, type InsightsOptions } from './insights.js';

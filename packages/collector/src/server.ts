@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { DEFAULT_LIMITS, parseBatch, type IngestLimits, type Refusal } from './ingest.js';
+import { insightsRoutes, type InsightsOptions } from './insights.js';
 import type { EventStore } from './store.js';
 
 /** Settings of {@link createCollector}. */
@@ -20,6 +21,12 @@ export interface CollectorOptions {
    * alpha-2, e.g. `cf-ipcountry`); stored as the events' `country`. Off by default.
    */
   countryHeader?: string;
+  /**
+   * Serve the analyst's pages too (`/insights`, replay player, `/replays/<id>/events`; see
+   * `insightsRoutes`). Off by default: they show what shoppers did, so put them behind your own
+   * access control when the collector is reachable from outside.
+   */
+  insights?: Omit<InsightsOptions, 'store'>;
   /** Where problems are logged. Default `console`. */
   log?: Pick<Console, 'warn' | 'error'>;
   /** The clock, for tests. */
@@ -226,8 +233,25 @@ export function createCollector(options: CollectorOptions): Collector {
     send(res, chunks.length ? 200 : 404, { site, sessionId, chunks }, headers);
   }
 
+  const insights = options.insights ? insightsRoutes({ ...options.insights, store }) : null;
+
   function handle(req: IncomingMessage, res: ServerResponse): boolean {
     const url = new URL(req.url ?? '/', 'http://collector');
+    if (
+      insights &&
+      (url.pathname.startsWith('/insights') || /^\/replays\/[^/]+\/events$/.test(url.pathname))
+    ) {
+      insights(req, res).then(
+        (answered) => {
+          if (!answered) send(res, 404, { error: 'not found' });
+        },
+        (error: unknown) => {
+          warnOnce(`insights ${(error as Error).name}`, `an insights page failed: ${String(error)}`);
+          send(res, 500, { error: 'internal error' });
+        },
+      );
+      return true;
+    }
     const replay = /^\/replays\/([^/]+)$/.exec(url.pathname);
     if (url.pathname !== '/collect' && url.pathname !== '/health' && !replay) return false;
     const headers = cors(req);

@@ -225,8 +225,10 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
     page = pageNow(),
   ): void {
     if (consent !== 'granted') return;
-    if (!outbox) {
-      early?.push({ type, data, ts, page });
+    // While starting (`early` is set until the ids and the sampling are known), events wait.
+    if (early || !outbox) {
+      // Bounded, in case opening the outbox never finishes.
+      if (early && early.length < 1000) early.push({ type, data, ts, page });
       return;
     }
     if (!sampled) return;

@@ -6,7 +6,7 @@ import { LitElement, css, html } from 'lit';
 // Types only: rrweb's recorder must not be loaded before the replay source asks for it.
 import type { eventWithTime } from 'rrweb';
 import { isPrivate } from '../src/privacy.js';
-import { decodeReplay } from '../src/replay-decode.js';
+import { decodeReplay } from '@vitrine/schema/replay';
 import type { RecorderOptions } from '../src/sources/replay-recorder.js';
 import { createReplay, replay } from '../src/sources/replay.js';
 import type { ResolvedOptions, SourceContext } from '../src/types.js';

@@ -49,6 +49,7 @@ function header(): HTMLElement {
       link('/search.html', 'navSearch'),
       link('/cart.html', 'navCart'),
       link('/checkout.html', 'navCheckout'),
+      h('a', { href: `/insights?lang=${locale}` }, tr('navInsights')),
     ),
     h(
       'a',
@@ -115,7 +116,8 @@ function card(product: Product, eager: boolean): HTMLElement {
   const image = product.media[0];
   return h(
     'li',
-    { class: 'card' },
+    // `data-product-id` lets the tracker key clicks on the card by product (heatmaps add them up).
+    { class: 'card', 'data-product-id': product.id },
     h(
       'a',
       { href: product.url },
@@ -487,10 +489,72 @@ const PAGES: Record<string, (main: HTMLElement) => Promise<void>> = {
   checkout: checkoutPage,
 };
 
+/** The tracker as a shop loads it: its own bundle, only on pages where consent may be given. */
+interface TrackerApi {
+  createTracker(options: Record<string, unknown>): { grant(): Promise<void>; revoke(): Promise<void> };
+}
+const CONSENT_KEY = 'vt-demo-consent';
+
+/**
+ * Starts the tracker, sending to the shop's embedded collector (`/collect`). Nothing is recorded
+ * until the shopper allows it in the consent bar; the choice is remembered (the shop's own consent
+ * record, as a consent manager would keep it) and applied on every page. The bar is placed under
+ * the header before the page's content is drawn, so it moves nothing when it appears.
+ */
+function analytics(after: HTMLElement): void {
+  let choice: string | null = null;
+  try {
+    choice = localStorage.getItem(CONSENT_KEY);
+  } catch {
+    // Storage blocked: ask again on every page.
+  }
+  if (choice === 'denied') return;
+  const tracker = import(/* @vite-ignore */ '/vitrine/tracker/index.js' as string).then((m: TrackerApi) =>
+    // Every consenting demo session is recorded for replay, so /insights has one to play.
+    m.createTracker({
+      endpoint: '/collect',
+      siteKey: 'demo-shop',
+      consent: 'required',
+      sample: { replay: 1 },
+    }),
+  );
+  const grant = () =>
+    void tracker.then(
+      (t) => t.grant(),
+      (error: unknown) => console.warn('shop: the tracker could not be loaded:', error),
+    );
+  if (choice === 'granted') {
+    grant();
+    return;
+  }
+  const decide = (granted: boolean) => {
+    try {
+      localStorage.setItem(CONSENT_KEY, granted ? 'granted' : 'denied');
+    } catch {
+      // Remembered for this page only.
+    }
+    bar.remove();
+    if (granted) grant();
+  };
+  const allow = h('button', { type: 'button', class: 'primary' }, tr('consentAllow'));
+  const deny = h('button', { type: 'button' }, tr('consentDeny'));
+  allow.addEventListener('click', () => decide(true));
+  deny.addEventListener('click', () => decide(false));
+  const bar = h(
+    'section',
+    { class: 'consent', 'aria-label': tr('consentLabel'), 'data-vt-private': '' },
+    h('p', {}, tr('consentText')),
+    h('div', { class: 'consent-actions' }, allow, deny),
+  );
+  after.after(bar);
+}
+
 async function boot(): Promise<void> {
   document.documentElement.lang = locale;
   document.title = tr('shopName');
-  document.body.prepend(header());
+  const top = header();
+  document.body.prepend(top);
+  analytics(top);
   const main = document.getElementById('main');
   if (!main) return;
   const page = PAGES[document.body.dataset['page'] ?? 'home'] ?? home;

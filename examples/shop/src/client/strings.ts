@@ -35,6 +35,11 @@ const en = {
   groupStarted:
     'Your group is open. In a real shop the backend now creates it and gives you a link to invite {n} more.',
   minSpend: 'on orders over {amount}',
+  consentText:
+    'This demo shop can record what you click and how you move through it, so you can see it afterwards as heatmaps and funnels. Nothing you type is recorded, and nothing leaves this machine.',
+  consentAllow: 'Allow',
+  consentDeny: 'No thanks',
+  consentLabel: 'Analytics consent',
 };
 
 export type StringKey = keyof typeof en;
@@ -72,6 +77,11 @@ const zhCN: Record<StringKey, string> = {
   coupons: '优惠',
   groupStarted: '已开团。真实商店中，后端会创建拼团并给您邀请链接，再邀 {n} 人即可成团。',
   minSpend: '满 {amount} 可用',
+  consentText:
+    '本演示商店可以记录你的点击和浏览路径，之后以热力图和转化漏斗的形式展示给你。你输入的内容不会被记录，数据也不会离开本机。',
+  consentAllow: '允许',
+  consentDeny: '不用了',
+  consentLabel: '分析数据授权',
 };
 
 const catalogs: Record<ShopLocale, Record<StringKey, string>> = { en, 'zh-CN': zhCN };

@@ -1,4 +1,4 @@
-import type { ReplayData } from '@vitrine/schema';
+import type { ReplayData } from './wire.js';
 
 /**
  * The rrweb events of a recording, from its `replay` events' data (in any order, duplicates
