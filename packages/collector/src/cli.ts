@@ -7,6 +7,9 @@
 //   vitrine report vitals [--out vitals.csv]
 //   vitrine report experiments [--conversion purchase] [--out experiments.csv]
 //     every report: [--db events.duckdb] [--site KEY] [--since 2026-11-01] [--until 2026-11-08]
+//   vitrine export --format parquet|ndjson --out events.parquet [--db …] [--site …] [--since …] [--until …]
+//   vitrine retention --days 90 [--db …]          deletes events that happened more than 90 days ago
+//   vitrine forget --visitor ID [--db …]          deletes every event of one visitor
 //
 // Reports open the database read-only; DuckDB lets one process write a file, so run them on a
 // copy of the file or while the collector is stopped.
@@ -22,7 +25,7 @@ import { experimentsReport } from './reports/experiments.js';
 import { funnelReport } from './reports/funnel.js';
 import { funnelCsv, funnelSvg, toCsv } from './reports/output.js';
 import { pathsReport, pathsSvg } from './reports/paths.js';
-import { coverageLine, type ReportRange } from './reports/range.js';
+import { coverageLine, rangeWhere, type ReportRange } from './reports/range.js';
 import { vitalsReport } from './reports/vitals.js';
 
 const USAGE = `usage:
@@ -31,7 +34,10 @@ const USAGE = `usage:
   vitrine report paths [--from /page | --to /page] [--depth 4] [--out paths.svg|.csv]
   vitrine report vitals [--out vitals.csv]
   vitrine report experiments [--conversion purchase] [--out experiments.csv]
-  report options: [--db events.duckdb] [--site KEY] [--since DATE] [--until DATE]`;
+  report options: [--db events.duckdb] [--site KEY] [--since DATE] [--until DATE]
+  vitrine export --format parquet|ndjson --out FILE [--db events.duckdb] [--site KEY] [--since DATE] [--until DATE]
+  vitrine retention --days N [--db events.duckdb]
+  vitrine forget --visitor ID [--db events.duckdb]`;
 
 /** A date argument (ISO date or date-time) as ms since the epoch. */
 function date(flag: string, value: string | undefined): number | undefined {
@@ -213,10 +219,62 @@ async function serve(args: string[]): Promise<void> {
     });
 }
 
+/** `export`, `retention` and `forget`: the analyst's copy and the data rights. */
+async function data(command: string, args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      db: { type: 'string', default: 'events.duckdb' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      site: { type: 'string' },
+      since: { type: 'string' },
+      until: { type: 'string' },
+      days: { type: 'string' },
+      visitor: { type: 'string' },
+    },
+  });
+  if (command === 'export') {
+    const format = values.format;
+    if (format !== 'parquet' && format !== 'ndjson') throw new Error('--format must be parquet or ndjson');
+    const out = values.out ?? `events.${format === 'parquet' ? 'parquet' : 'ndjson'}`;
+    const range: ReportRange = {
+      ...(values.site ? { site: values.site } : {}),
+      ...(values.since ? { from: date('--since', values.since) } : {}),
+      ...(values.until ? { to: date('--until', values.until) } : {}),
+    };
+    const store = await openDuckDBStore(values.db, { readOnly: true });
+    try {
+      const rows = await store.exportTo(out, format, rangeWhere(range));
+      console.log(`${rows} events written to ${out}`);
+    } finally {
+      await store.close();
+    }
+    return;
+  }
+  const store = await openDuckDBStore(values.db);
+  try {
+    if (command === 'retention') {
+      const days = Number(values.days);
+      if (!Number.isFinite(days) || days < 0) throw new Error('--days must be a number of days ≥ 0');
+      const deleted = await store.deleteBefore(Date.now() - days * 86_400_000);
+      console.log(`${deleted} events older than ${days} days deleted`);
+    } else {
+      if (!values.visitor || !/^[A-Za-z0-9_.:-]{1,64}$/.test(values.visitor))
+        throw new Error('--visitor must be a visitor id (1-64 of A-Z a-z 0-9 _ - . :)');
+      const deleted = await store.deleteVisitor(values.visitor);
+      console.log(`${deleted} events of visitor ${values.visitor} deleted`);
+    }
+  } finally {
+    await store.close();
+  }
+}
+
 const [command, ...rest] = process.argv.slice(2);
 try {
   if (command === 'serve') await serve(rest);
   else if (command === 'report') await report(rest);
+  else if (command === 'export' || command === 'retention' || command === 'forget') await data(command, rest);
   else {
     console.error(USAGE);
     process.exitCode = 2;

@@ -266,6 +266,17 @@ class DuckDBStore implements EventStore {
     return this._delete(`DELETE FROM events WHERE visitor_id = $1`, [visitorId]);
   }
 
+  exportTo(file: string, format: 'parquet' | 'ndjson', where = 'true'): Promise<number> {
+    return this._exclusive(async () => {
+      const target = `'${file.replaceAll("'", "''")}'`;
+      const options = format === 'parquet' ? '(FORMAT PARQUET, COMPRESSION ZSTD)' : '(FORMAT JSON)';
+      const result = await this._conn.run(
+        `COPY (SELECT * FROM events WHERE ${where} ORDER BY ts, id) TO ${target} ${options}`,
+      );
+      return Number(result.rowsChanged);
+    });
+  }
+
   private _delete(sql: string, values: (string | number)[]): Promise<number> {
     return this._exclusive(async () => {
       const result = await this._conn.run(sql, values);

@@ -223,5 +223,10 @@ export interface EventStore {
   deleteBefore(before: number): Promise<number>;
   /** Deletes every event of `visitorId`; resolves with how many. */
   deleteVisitor(visitorId: string): Promise<number>;
+  /**
+   * Writes the events of `where` (SQL conditions, default all) to `file` as Parquet or
+   * newline-delimited JSON (one row per line, the `EventRow` columns); resolves with how many.
+   */
+  exportTo(file: string, format: 'parquet' | 'ndjson', where?: string): Promise<number>;
   close(): Promise<void>;
 }

@@ -462,3 +462,97 @@ describe('vitrine report (command line)', () => {
     }
   });
 });
+
+describe('vitrine export, retention and forget (command line)', () => {
+  it('exports Parquet and NDJSON an analyst can read, deletes old events and one visitor’s events', async () => {
+    const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { spawnSync } = await import('node:child_process');
+    const dir = mkdtempSync(join(tmpdir(), 'vt-export-cli-'));
+    try {
+      const db = join(dir, 'events.duckdb');
+      const store = await openDuckDBStore(db);
+      const now = Date.now();
+      const old = wire('custom', { name: 'old' }, { session: 's-old', visitor: 'keep-me' }, now - 100 * DAY);
+      const recent = [1, 2, 3].map((n) =>
+        wire(
+          'custom',
+          { name: 'recent', props: { n } },
+          { session: 's-new', visitor: 'keep-me' },
+          now - n * 1000,
+        ),
+      );
+      const mine = [1, 2].map((n) =>
+        wire(
+          'custom',
+          { name: 'mine', props: { n } },
+          { session: 's-me', visitor: 'forget-me' },
+          now - n * 1000,
+        ),
+      );
+      await store.insert([old, ...recent, ...mine], { site: 'shop', receivedAt: now });
+      await store.close();
+      const vitrine = (...args: string[]) =>
+        spawnSync(
+          process.execPath,
+          ['--conditions=source', '--import', 'tsx', 'packages/collector/src/cli.ts', ...args],
+          {
+            encoding: 'utf8',
+          },
+        );
+
+      const ndjson = join(dir, 'events.ndjson');
+      const e1 = vitrine('export', '--db', db, '--format', 'ndjson', '--out', ndjson);
+      assert.equal(e1.status, 0, e1.stderr);
+      const lines = readFileSync(ndjson, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      assert.equal(lines.length, 6);
+      assert.deepEqual(
+        new Set(lines.map((l) => l['id'])),
+        new Set([old, ...recent, ...mine].map((e) => e.id)),
+      );
+      assert.equal(lines[0]!['type'], 'custom');
+
+      const parquet = join(dir, 'recent.parquet');
+      const e2 = vitrine(
+        'export',
+        '--db',
+        db,
+        '--format',
+        'parquet',
+        '--out',
+        parquet,
+        '--since',
+        new Date(now - DAY).toISOString(),
+      );
+      assert.equal(e2.status, 0, e2.stderr);
+      const reader = await openDuckDBStore(':memory:');
+      try {
+        const rows = await reader.query<{ id: string }>(
+          `SELECT id FROM read_parquet('${parquet}') ORDER BY ts`,
+        );
+        assert.deepEqual(new Set(rows.map((r) => r.id)), new Set([...recent, ...mine].map((e) => e.id)));
+      } finally {
+        await reader.close();
+      }
+
+      const r = vitrine('retention', '--db', db, '--days', '30');
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, /^1 events older than 30 days deleted/);
+      const f = vitrine('forget', '--db', db, '--visitor', 'forget-me');
+      assert.match(f.stdout, /^2 events of visitor forget-me deleted/);
+      const after = await openDuckDBStore(db);
+      try {
+        const left = await after.query<{ id: string }>('SELECT id FROM events');
+        assert.deepEqual(new Set(left.map((l) => l.id)), new Set(recent.map((e) => e.id)));
+      } finally {
+        await after.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
