@@ -1,8 +1,5 @@
 import type { WireDevice } from '@vitrine/schema';
 
-/** Widths (CSS px) below which the layout is `mobile`, then `tablet`; `desktop` from the second on. */
-const DEVICE_BREAKPOINTS = { tablet: 768, desktop: 1024 } as const;
-
 /**
  * Coarse facts about the layout the page is rendered in, for splitting heatmaps: the class by
  * viewport width (below 768 CSS px `mobile`, below 1024 `tablet`, else `desktop`), the viewport
@@ -11,17 +8,12 @@ const DEVICE_BREAKPOINTS = { tablet: 768, desktop: 1024 } as const;
  */
 export function deviceInfo(): WireDevice {
   const viewportWidth = Math.max(0, Math.round(innerWidth));
-  const viewportHeight = Math.max(0, Math.round(innerHeight));
   const dpr = Math.round(devicePixelRatio * 100) / 100;
-  return {
-    class:
-      viewportWidth < DEVICE_BREAKPOINTS.tablet
-        ? 'mobile'
-        : viewportWidth < DEVICE_BREAKPOINTS.desktop
-          ? 'tablet'
-          : 'desktop',
+  const device: WireDevice = {
+    class: viewportWidth < 768 ? 'mobile' : viewportWidth < 1024 ? 'tablet' : 'desktop',
     viewportWidth,
-    viewportHeight,
-    ...(dpr > 0 ? { dpr } : {}),
+    viewportHeight: Math.max(0, Math.round(innerHeight)),
   };
+  if (dpr > 0) device.dpr = dpr;
+  return device;
 }

@@ -24,16 +24,22 @@
  * - A third-party shadow host is written like any element, then ` >>> `:
  *   `#reviews-widget >>> part(star)[4]`.
  *
- * Only tag names, ids, `part`, `data-vt-key` and the identity attributes are ever read: never
- * text, input values, classes (they change with styling) or other attributes. Ids that look
- * generated (`:r1:`, long digit runs) are not used. Values are reduced to `A-Z a-z 0-9 _ . : / + -`
- * (others become `_`) and 64 chars; a key longer than 512 chars keeps its start and end.
+ * Only tag names, ids, `part`, `data-vt-key` and the identity attributes are ever read for a
+ * key: never text, input values, classes (they change with styling) or other attributes. Ids
+ * that look generated (`:r1:`, long digit runs) are not used. Values are reduced to
+ * `A-Z a-z 0-9 _ . : / + -` (others become `_`) and 64 chars; a key longer than 512 chars keeps
+ * its start and end.
  *
  * @module
  */
+// `privacy.ts` imports `parentOf` from here in turn: the two modules only call each other's
+// functions, never while loading, so the cycle is harmless (and keeps them in one chunk).
 import { isPrivate } from './privacy.js';
 
-/** An element named for a heatmap. */
+/**
+ * An element named for a heatmap. Its fields besides `element` are copied into `click` events as
+ * they are.
+ */
 export interface ElementDescription {
   /** The element the key names; offsets are fractions of its box. */
   element: Element;
@@ -47,47 +53,20 @@ export interface ElementDescription {
   sku?: string;
 }
 
-const MAX_KEY = 512;
-const MAX_VALUE = 64;
-/** More steps than any sensible page has; protects against pathological nesting. */
-const MAX_STEPS = 40;
+/**
+ * Identity attributes in key order (the name in the key is the attribute without `-id`), read on
+ * Vitrine components, then as `data-*` on any element; a component's `code` is a coupon too.
+ */
+const IDENTITY = ['product-id', 'variant-id', 'sku', 'promotion-id', 'coupon'];
 
-/** Identity attributes of Vitrine components, in key order: attribute → name in the key. */
-const COMPONENT_IDENTITY = [
-  ['product-id', 'product'],
-  ['variant-id', 'variant'],
-  ['sku', 'sku'],
-  ['promotion-id', 'promotion'],
-  ['coupon', 'coupon'],
-  ['code', 'coupon'],
-] as const;
-
-/** Identity attributes honoured on any element. */
-const DATA_IDENTITY = [
-  ['data-product-id', 'product'],
-  ['data-variant-id', 'variant'],
-  ['data-sku', 'sku'],
-  ['data-promotion-id', 'promotion'],
-  ['data-coupon', 'coupon'],
-] as const;
-
-const INTERACTIVE_TAGS = new Set(['button', 'input', 'select', 'textarea', 'label', 'summary', 'option']);
-const INTERACTIVE_ROLES = new Set([
-  'button',
-  'link',
-  'tab',
-  'menuitem',
-  'menuitemcheckbox',
-  'menuitemradio',
-  'option',
-  'checkbox',
-  'radio',
-  'switch',
-  'slider',
-  'spinbutton',
-  'combobox',
-  'treeitem',
-]);
+/**
+ * The parent element, with a shadow root and the top of one leading to its host (null at the top
+ * of the document). Every walk up the tree, here and in `privacy.ts`, goes through it.
+ */
+export function parentOf(node: Node): Element | null {
+  const parent = node instanceof ShadowRoot ? node : node.parentNode;
+  return parent instanceof ShadowRoot ? parent.host : node.parentElement;
+}
 
 /** A Vitrine component, by its tag. */
 export function isComponent(el: Element): boolean {
@@ -100,62 +79,46 @@ export function isComponent(el: Element): boolean {
  */
 export function isInteractive(el: Element): boolean {
   const tag = el.localName;
-  if (INTERACTIVE_TAGS.has(tag)) return true;
-  if ((tag === 'a' || tag === 'area') && el.hasAttribute('href')) return true;
-  const role = el.getAttribute('role');
-  if (role && INTERACTIVE_ROLES.has(role.trim().toLowerCase())) return true;
-  const tabindex = el.getAttribute('tabindex');
-  if (tabindex !== null && Number(tabindex) >= 0) return true;
-  return el.hasAttribute('contenteditable') && el.getAttribute('contenteditable') !== 'false';
+  return (
+    /^(button|input|select|textarea|label|summary|option)$/.test(tag) ||
+    ((tag === 'a' || tag === 'area') && el.hasAttribute('href')) ||
+    /^(button|link|tab|menuitem(checkbox|radio)?|option|checkbox|radio|switch|slider|spinbutton|combobox|treeitem)$/.test(
+      el.getAttribute('role')?.trim().toLowerCase() ?? '',
+    ) ||
+    // A missing `tabindex` reads as -1 (and an empty one as 0).
+    Number(el.getAttribute('tabindex') ?? -1) >= 0 ||
+    (el.getAttribute('contenteditable') ?? 'false') !== 'false'
+  );
 }
 
-/** The parent element, with the top of a shadow root leading to its host. */
-function parentOf(el: Element): Element | null {
-  if (el.parentElement) return el.parentElement;
-  const parent = el.parentNode;
-  return parent instanceof ShadowRoot ? parent.host : null;
-}
-
-/** A value reduced to safe characters and length. */
+/** A value reduced to safe characters and 64 chars. */
 function clean(value: string): string {
   return value
     .trim()
-    .slice(0, MAX_VALUE)
+    .slice(0, 64)
     .replace(/[^\w.:/+-]/g, '_');
 }
 
-/** The id, unless it looks generated or personal. */
-function stableId(el: Element): string {
-  const id = el.id;
-  return /^[A-Za-z][\w-]{0,63}$/.test(id) && !/\d{4,}/.test(id) ? id : '';
+/** `#id`, unless the id looks generated or personal (4+ digits in a row): then empty. */
+function idName(el: Element): string {
+  return /^(?!.*\d{4})[A-Za-z][\w-]{0,63}$/.test(el.id) ? `#${el.id}` : '';
 }
 
-interface Identity {
-  /** `[product=p1][sku=s1]`, or empty. */
-  suffix: string;
-  product?: string;
-  sku?: string;
-}
-
-function identityOf(el: Element): Identity {
-  if (!el.attributes.length) return { suffix: '' };
-  const seen = new Map<string, string>();
-  const read = (list: typeof COMPONENT_IDENTITY | typeof DATA_IDENTITY) => {
-    for (const [attribute, name] of list) {
-      if (seen.has(name)) continue;
-      const value = el.getAttribute(attribute)?.trim();
-      if (value) seen.set(name, value);
-    }
-  };
-  if (isComponent(el)) read(COMPONENT_IDENTITY);
-  read(DATA_IDENTITY);
-  if (!seen.size) return { suffix: '' };
+/** `[product=p1][sku=s1]` (or empty), and the product id and SKU, of `el` itself. */
+function identityOf(el: Element): [suffix: string, product?: string, sku?: string] {
+  const values: (string | undefined)[] = [];
   let suffix = '';
-  for (const name of ['product', 'variant', 'sku', 'promotion', 'coupon']) {
-    const value = seen.get(name);
-    if (value) suffix += `[${name}=${clean(value)}]`;
+  if (el.attributes.length) {
+    const component = isComponent(el);
+    const read = (attribute: string) => el.getAttribute(attribute)?.trim();
+    IDENTITY.forEach((attribute, i) => {
+      const value =
+        (component && (read(attribute) || (i === 4 && read('code')))) || read(`data-${attribute}`);
+      values[i] = value;
+      if (value) suffix += `[${attribute.replace('-id', '')}=${clean(value)}]`;
+    });
   }
-  return { suffix, product: seen.get('product'), sku: seen.get('sku') };
+  return [suffix, values[0], values[2]];
 }
 
 /** `:nth-of-type(n)` when siblings share the tag, else empty. */
@@ -170,24 +133,23 @@ function nthOfType(el: Element): string {
   return '';
 }
 
-/** `[n]` when several elements of `el`'s tree match `selector`, else empty. */
+/**
+ * `[n]` when several elements of `el`'s tree (document, shadow root or detached subtree) match
+ * `selector`, else empty.
+ */
 function indexIn(el: Element, selector: string): string {
-  const root = el.getRootNode() as ParentNode;
-  if (!('querySelectorAll' in root)) return '';
-  const all = root.querySelectorAll(selector);
-  if (all.length < 2) return '';
-  return `[${Array.prototype.indexOf.call(all, el) as number}]`;
+  const all = (el.getRootNode() as ParentNode).querySelectorAll(selector);
+  return all.length < 2 ? '' : `[${Array.prototype.indexOf.call(all, el) as number}]`;
 }
 
 /** How `el` is named uniquely within its tree (document or shadow root), if it can be. */
 function uniqueName(el: Element, suffix: string): string {
   const vtKey = el.getAttribute('data-vt-key')?.trim();
-  if (vtKey) return `key(${clean(vtKey)})${suffix || indexIn(el, `[data-vt-key="${CSS.escape(vtKey)}"]`)}`;
+  if (vtKey) return `key(${clean(vtKey)})` + (suffix || indexIn(el, `[data-vt-key="${CSS.escape(vtKey)}"]`));
   const part = el.getAttribute('part')?.trim().split(/\s+/)[0];
-  if (part) return `part(${clean(part)})${suffix || indexIn(el, `[part~="${CSS.escape(part)}"]`)}`;
-  const id = stableId(el);
-  if (id) return `#${id}${suffix}`;
-  return suffix ? `${el.localName}${suffix}` : '';
+  if (part) return `part(${clean(part)})` + (suffix || indexIn(el, `[part~="${CSS.escape(part)}"]`));
+  const id = idName(el);
+  return id ? id + suffix : suffix && el.localName + suffix;
 }
 
 /** Whether a Vitrine component holds `el` (crossing shadow roots). */
@@ -202,46 +164,46 @@ function componentAbove(el: Element): Element | null {
   return null;
 }
 
-/** Builds the key of `el`, from the inside out. */
+/** Builds the key of `el`, from the inside out; a key over 512 chars keeps its start and end. */
 function keyOf(el: Element): string {
   let key = '';
   let sep = '';
   let x: Element | null = el;
-  for (let steps = 0; x && steps < MAX_STEPS; steps++) {
-    const { suffix } = identityOf(x);
+  // 40 steps: more than any sensible page has; protects against pathological nesting.
+  for (let steps = 0; x && steps < 40; steps++) {
+    const tag = x.localName;
+    const [suffix] = identityOf(x);
     let piece: string;
-    let jump = false;
+    let jump: boolean;
     if (isComponent(x)) {
-      const id = stableId(x);
+      const id = idName(x);
       if (suffix || !insideComponent(x)) {
         // An anchor: the component (and what identifies it) is all a heatmap needs to know.
-        key = `${x.localName}${suffix || (id ? `#${id}` : '')}${sep}${key}`;
+        key = tag + (suffix || id) + sep + key;
         break;
       }
-      piece = `${x.localName}${id ? `#${id}` : nthOfType(x)}`;
-      jump = id !== '';
-    } else if (x.localName === 'body' || x.localName === 'html') {
-      key = `${x.localName}${sep}${key}`;
+      piece = tag + (id || nthOfType(x));
+      jump = !!id;
+    } else if (tag === 'body' || tag === 'html') {
+      key = tag + sep + key;
       break;
     } else {
       piece = uniqueName(x, suffix);
-      jump = piece !== '';
-      if (!jump) piece = `${x.localName}${nthOfType(x)}`;
+      jump = !!piece;
+      if (!jump) piece = tag + nthOfType(x);
     }
-    key = `${piece}${sep}${key}`;
+    key = piece + sep + key;
     // Unique in its tree: continue at the component holding it there, else at the tree's host.
-    const next: Element | null = jump ? componentAbove(x) : x.parentElement;
-    if (next) {
-      x = next;
-      sep = '>';
-      continue;
+    let next: Element | null = jump ? componentAbove(x) : x.parentElement;
+    sep = '>';
+    if (!next) {
+      const root = x.getRootNode();
+      next = root instanceof ShadowRoot ? root.host : null;
+      if (next && !isComponent(next)) sep = ' >>> ';
     }
-    const root = x.getRootNode();
-    if (!(root instanceof ShadowRoot)) break;
-    x = root.host;
-    sep = isComponent(x) ? '>' : ' >>> ';
+    x = next;
   }
-  return key.length > MAX_KEY ? `${key.slice(0, 200)}…${key.slice(-(MAX_KEY - 201))}` : key;
+  return key.length > 512 ? `${key.slice(0, 200)}…${key.slice(-311)}` : key;
 }
 
 /**
@@ -253,7 +215,7 @@ function meaningful(el: Element): Element {
   let x: Element | null = el;
   for (let i = 0; x && i < 12; i++) {
     if (x.hasAttribute('data-vt-key') || isInteractive(x)) return x;
-    if (x.localName === 'body' || (isComponent(x) && identityOf(x).suffix)) break;
+    if (x.localName === 'body' || (isComponent(x) && identityOf(x)[0])) break;
     x = parentOf(x);
   }
   return el;
@@ -272,12 +234,26 @@ export function elementKeyOf(element: Element, options: { snap?: boolean } = {})
   for (let x: Element | null = keyed; x; x = parentOf(x)) {
     if (!description.component && isComponent(x)) description.component = x.localName.slice(0, 64);
     if (!description.productId || !description.sku) {
-      const { product, sku } = identityOf(x);
-      if (product && !description.productId) description.productId = product.slice(0, 128);
-      if (sku && !description.sku) description.sku = sku.slice(0, 128);
+      const [, product, sku] = identityOf(x);
+      if (product) description.productId ||= product.slice(0, 128);
+      if (sku) description.sku ||= sku.slice(0, 128);
     }
   }
   return description.elementKey ? description : null;
+}
+
+/**
+ * Where a pointer `event` is inside `element`'s box, for heatmap clicks and moves: fractions 0..1
+ * of its width and height, rounded to 4 places (the middle for an element without a box).
+ */
+export function offsetIn(element: Element, event: MouseEvent): { offsetX: number; offsetY: number } {
+  const box = element.getBoundingClientRect();
+  const fraction = (offset: number, size: number) =>
+    size > 0 ? Math.round(Math.min(1, Math.max(0, offset / size)) * 10_000) / 10_000 : 0.5;
+  return {
+    offsetX: fraction(event.clientX - box.left, box.width),
+    offsetY: fraction(event.clientY - box.top, box.height),
+  };
 }
 
 /**

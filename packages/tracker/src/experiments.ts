@@ -4,36 +4,16 @@
  *
  * @module
  */
+import { fraction } from './ids.js';
 import type { SourceContext } from './types.js';
 
 /** Experiment and variant ids, as the wire schema's `token`. */
 const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
-/** Most experiments an envelope may carry (`experiments`, `maxProperties` in the wire schema). */
-const MAX_ACTIVE = 50;
 
 const warned = new Set<string>();
 function warnOnce(message: string): void {
-  if (warned.has(message)) return;
+  if (!warned.has(message)) console.warn(`vitrine tracker: ${message}`);
   warned.add(message);
-  console.warn(`vitrine tracker: ${message}`);
-}
-
-/**
- * A 32-bit hash of `text` as a fraction 0..1: FNV-1a over UTF-16 code units, then murmur3's
- * finaliser so that ids differing only in their last character still land far apart.
- */
-function unit(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return (h >>> 0) / 2 ** 32;
 }
 
 /** The problem with the input, or `''` when it can be assigned. */
@@ -44,31 +24,38 @@ function problemOf(
   weights: readonly number[] | undefined,
 ): string {
   if (typeof key !== 'string' || !ID.test(key)) return 'its key must be 1-64 of A-Z a-z 0-9 _ . : -';
-  if (!Array.isArray(variants) || variants.length === 0) return 'it has no variants';
+  if (!Array.isArray(variants) || !variants.length) return 'it has no variants';
   if (!variants.every((v) => typeof v === 'string' && ID.test(v)))
     return 'each variant must be 1-64 of A-Z a-z 0-9 _ . : -';
   if (new Set(variants).size !== variants.length) return 'its variants repeat';
   if (weights !== undefined) {
     if (!Array.isArray(weights) || weights.length !== variants.length)
       return 'it needs one weight per variant';
-    if (!weights.every((w) => typeof w === 'number' && Number.isFinite(w) && w >= 0))
-      return 'its weights must be finite numbers >= 0';
+    if (!weights.every((w) => Number.isFinite(w) && w >= 0)) return 'its weights must be finite numbers >= 0';
     if (!weights.some((w) => w > 0)) return 'its weights are all 0';
   }
   if (typeof visitorId !== 'string' || !visitorId) return 'there is no visitor id';
   return '';
 }
 
-/** The weighted pick for valid input. */
-function pick(
+/**
+ * The weighted pick for `visitorId`, or `undefined` (after one console warning) for input that
+ * cannot be assigned. The point is a 32-bit hash of `${key}:${visitorId}` as a fraction 0..1
+ * (FNV-1a with murmur3's finaliser: `fraction(…, true)`), scaled by the sum of the weights.
+ */
+function assign(
   visitorId: string,
   key: string,
   variants: readonly string[],
-  weights?: readonly number[],
-): string {
+  weights: readonly number[] | undefined,
+): string | undefined {
+  const problem = problemOf(visitorId, key, variants, weights);
+  if (problem) {
+    warnOnce(`experiment "${String(key)}" gives its first variant: ${problem}`);
+    return undefined;
+  }
   const w = weights ?? variants.map(() => 1);
-  const total = w.reduce((a, b) => a + b, 0);
-  const point = unit(`${key}:${visitorId}`) * total;
+  const point = fraction(`${key}:${visitorId}`, true) * w.reduce((a, b) => a + b, 0);
   let edge = 0;
   let last = variants[0]!;
   for (let i = 0; i < variants.length; i++) {
@@ -79,6 +66,11 @@ function pick(
   }
   // Only reached through rounding at the very top of the range.
   return last;
+}
+
+/** What invalid input gives: the first variant, or `''` when there is none. */
+function first(variants: readonly string[]): string {
+  return (Array.isArray(variants) && typeof variants[0] === 'string' && variants[0]) || '';
 }
 
 /**
@@ -97,10 +89,7 @@ export function assignVariant(
   variants: readonly string[],
   weights?: readonly number[],
 ): string {
-  const problem = problemOf(visitorId, key, variants, weights);
-  if (!problem) return pick(visitorId, key, variants, weights);
-  warnOnce(`experiment "${String(key)}" gives its first variant: ${problem}`);
-  return (Array.isArray(variants) && typeof variants[0] === 'string' && variants[0]) || '';
+  return assign(visitorId, key, variants, weights) ?? first(variants);
 }
 
 /** What {@link createExperiments} needs from the tracker. */
@@ -145,12 +134,11 @@ export function createExperiments(deps: ExperimentDeps): Experiments {
   const assigned = new Map<string, string>();
   return {
     experiment(key, variants, weights) {
-      const visitorId = deps.visitorId();
-      const problem = problemOf(visitorId, key, variants, weights);
-      if (problem) return assignVariant(visitorId, key, variants, weights);
-      const variant = pick(visitorId, key, variants, weights);
-      if (assigned.has(key) || assigned.size < MAX_ACTIVE) assigned.set(key, variant);
-      else warnOnce(`experiment "${key}" is not attached to events: at most ${MAX_ACTIVE} experiments are`);
+      const variant = assign(deps.visitorId(), key, variants, weights);
+      if (variant === undefined) return first(variants);
+      // At most 50 experiments per envelope (`experiments`, `maxProperties` in the wire schema).
+      if (assigned.has(key) || assigned.size < 50) assigned.set(key, variant);
+      else warnOnce(`experiment "${key}" is not attached to events: at most 50 experiments are`);
       const session = deps.sessionId();
       if (session !== exposedSession) {
         exposedSession = session;
@@ -165,8 +153,6 @@ export function createExperiments(deps: ExperimentDeps): Experiments {
       }
       return variant;
     },
-    active() {
-      return Object.fromEntries(assigned);
-    },
+    active: () => Object.fromEntries(assigned),
   };
 }

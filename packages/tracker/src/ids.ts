@@ -6,7 +6,8 @@ export function newId(): string {
   bytes[6] = (bytes[6]! & 0x0f) | 0x40;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  // 8-4-4-4-12 hex digits.
+  return hex.replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
 }
 
 /** A session: its id, when it was last active, and the next event's sequence number. */
@@ -33,12 +34,18 @@ export function currentSession(stored: Session | undefined, now: number, idleMs:
   return { id: newId(), lastActive: now, seq: 0 };
 }
 
-/** A fraction 0..1 from a string, stable across pages and visits (FNV-1a, 32 bits). */
-export function fraction(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
+/**
+ * A fraction 0..1 from a string, stable across pages and visits: FNV-1a over its UTF-16 code
+ * units (32 bits). With `mix`, murmur3's finaliser is applied first, so that strings differing
+ * only in their last character still land far apart (experiment assignment).
+ */
+export function fraction(text: string, mix?: boolean): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  if (mix) {
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    h ^= h >>> 16;
   }
-  return (hash >>> 0) / 2 ** 32;
+  return (h >>> 0) / 2 ** 32;
 }

@@ -1,4 +1,3 @@
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore } from 'idb';
 import type { WireEvent } from '@vitrine/schema';
 import type { Outbox } from './types.js';
 
@@ -34,7 +33,7 @@ export interface TrackerOutbox extends Outbox {
   write(destinations: readonly string[], events: WireEvent[], meta?: Record<string, unknown>): Promise<void>;
 }
 
-/** One queued event of one destination. */
+/** One queued event of one destination: a record of the `outbox` store (key `[destination, id]`). */
 interface Row {
   destination: string;
   id: string;
@@ -46,17 +45,7 @@ interface Row {
   event: WireEvent;
 }
 
-type QueueKey = [destination: string, at: number, ts: number, seq: number];
-
-interface TrackerDB extends DBSchema {
-  outbox: { key: [string, string]; value: Row; indexes: { queue: QueueKey } };
-  meta: { key: string; value: unknown };
-}
-
 type Counts = { overflow: number; expired: number };
-type OutboxStore =
-  | IDBPObjectStore<TrackerDB, ['outbox'], 'outbox', 'readwrite'>
-  | IDBPObjectStore<TrackerDB, ('outbox' | 'meta')[], 'outbox', 'readwrite'>;
 
 /** localStorage key prefix (then the database name) of the events a closing page had not saved. */
 const SPILL_PREFIX = 'vitrine-tracker:unsaved:';
@@ -77,6 +66,15 @@ const queueOf = (destination: string) => IDBKeyRange.bound([destination], [desti
 /** Oldest first: queue time, then the event's time and sequence number. */
 const byQueue = (a: Row, b: Row) => a.at - b.at || a.ts - b.ts || a.seq - b.seq;
 
+const noCounts = (): Counts => ({ overflow: 0, expired: 0 });
+
+/** `request`'s result once it succeeds; its error if it fails. */
+const settled = <T>(request: IDBRequest<T>) =>
+  new Promise<T>((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+
 /**
  * Opens the tracker's outbox in IndexedDB database `dbName` (object stores `outbox` and `meta`,
  * created in version 1): one queue per destination, oldest first. `add` resolves once the events
@@ -89,7 +87,8 @@ const byQueue = (a: Row, b: Row) => a.at - b.at || a.ts - b.ts || a.seq - b.seq;
  *
  * Without IndexedDB, or when it cannot be opened (some private modes, storage blocked by the
  * user), the outbox lives in memory (`persistent: false`) and one console warning says that
- * events are lost if the tab closes before they are sent.
+ * events are lost if the tab closes before they are sent. It has the same queues (in the same
+ * order) and caps, held in the page's mirror below, for this page only; `spill` does nothing.
  */
 export async function createOutbox(options: {
   dbName: string;
@@ -97,100 +96,35 @@ export async function createOutbox(options: {
   maxAgeMs: number;
   now?: () => number;
 }): Promise<TrackerOutbox> {
+  const { maxEvents, maxAgeMs } = options;
   const now = options.now ?? Date.now;
-  let db: IDBPDatabase<TrackerDB>;
+  const spillKey = SPILL_PREFIX + options.dbName;
+  let db: IDBDatabase | undefined;
   try {
-    if (typeof indexedDB === 'undefined') throw new Error('indexedDB is not defined');
-    db = await openDB<TrackerDB>(options.dbName, 1, {
-      upgrade(database) {
-        const outbox = database.createObjectStore(OUTBOX, { keyPath: ['destination', 'id'] });
-        outbox.createIndex(QUEUE, ['destination', 'at', 'ts', 'seq']);
-        database.createObjectStore(META);
-      },
-      // A newer tracker in another tab wants to upgrade (or a test deletes the database): let it.
-      blocking: (_current, _next, event) => (event.target as IDBDatabase).close(),
-    });
+    const request = indexedDB.open(options.dbName, 1);
+    request.onupgradeneeded = () => {
+      request.result
+        .createObjectStore(OUTBOX, { keyPath: ['destination', 'id'] })
+        .createIndex(QUEUE, ['destination', 'at', 'ts', 'seq']);
+      request.result.createObjectStore(META);
+    };
+    const opened = (db = await settled(request));
+    // A newer tracker in another tab wants to upgrade (or a test deletes the database): let it.
+    opened.onversionchange = () => opened.close();
   } catch (error) {
     console.warn(
       `vitrine tracker: IndexedDB is unavailable (${String(error)}); events are kept in memory and are lost if the tab closes before they are sent`,
     );
-    return new MemoryOutbox(options.maxEvents, options.maxAgeMs, now);
-  }
-  const outbox = new IdbOutbox(db, options.maxEvents, options.maxAgeMs, now);
-  await outbox.restore();
-  return outbox;
-}
-
-/**
- * What this page queued or read and has not removed, per destination, for {@link TrackerOutbox.peek}:
- * each row with whether it is known to be committed to IndexedDB. At most `maxEvents` per
- * destination (the oldest are forgotten first), so events that another tab removed cannot pile up.
- */
-class Mirror {
-  private readonly _rows = new Map<string, Map<string, { row: Row; durable: boolean }>>();
-  private readonly _cap: number;
-
-  constructor(cap: number) {
-    this._cap = Math.max(0, cap);
-  }
-
-  put(rows: readonly Row[], durable: boolean): void {
-    for (const row of rows) {
-      let queue = this._rows.get(row.destination);
-      if (!queue) this._rows.set(row.destination, (queue = new Map()));
-      queue.delete(row.id);
-      queue.set(row.id, { row, durable });
-      for (const id of queue.keys()) {
-        if (queue.size <= this._cap) break;
-        queue.delete(id);
-      }
-    }
-  }
-
-  /** Marks rows as committed. */
-  settle(rows: readonly Row[]): void {
-    for (const row of rows) {
-      const entry = this._rows.get(row.destination)?.get(row.id);
-      if (entry?.row === row) entry.durable = true;
-    }
-  }
-
-  delete(destination: string, ids: Iterable<string>): void {
-    const queue = this._rows.get(destination);
-    if (queue) for (const id of ids) queue.delete(id);
   }
 
   /**
-   * Up to `limit` events of `destination` queued at or after `oldest`: first those not yet
-   * committed (a closing page loses them unless they are sent), then the rest; oldest first in each.
+   * What this page queued or read and has not removed, per destination (id → row, oldest put
+   * first), for `peek`. At most `maxEvents` per destination (the oldest put are forgotten first),
+   * so events that another tab removed cannot pile up. Without IndexedDB, the queues themselves.
    */
-  peek(destination: string, limit: number, oldest: number): WireEvent[] {
-    const entries = [...(this._rows.get(destination)?.values() ?? [])].filter((e) => e.row.at >= oldest);
-    return entries
-      .sort((a, b) => Number(a.durable) - Number(b.durable) || byQueue(a.row, b.row))
-      .slice(0, Math.max(0, limit))
-      .map((entry) => entry.row.event);
-  }
-
-  /** Every row not known to be committed, oldest first. */
-  unsaved(): Row[] {
-    const rows: Row[] = [];
-    for (const queue of this._rows.values()) for (const e of queue.values()) if (!e.durable) rows.push(e.row);
-    return rows.sort(byQueue);
-  }
-
-  clear(): void {
-    this._rows.clear();
-  }
-}
-
-class IdbOutbox implements TrackerOutbox {
-  readonly persistent = true;
-  private readonly _db: IDBPDatabase<TrackerDB>;
-  private readonly _maxEvents: number;
-  private readonly _maxAgeMs: number;
-  private readonly _now: () => number;
-  private readonly _mirror: Mirror;
+  const mirror = new Map<string, Map<string, Row>>();
+  /** Rows of the mirror known to be committed to IndexedDB. */
+  const durable = new WeakSet<Row>();
   /**
    * Per destination, an upper bound of its queue's length as this page knows it: exact after a
    * count, raised by every write, lowered by removals. A write counts the queue (and applies the
@@ -198,299 +132,275 @@ class IdbOutbox implements TrackerOutbox {
    * other tabs queue are not seen here; `take` always applies both caps, so the queue is back
    * within them at this page's next send.
    */
-  private readonly _known = new Map<string, number>();
-  private readonly _spillKey: string;
+  const known = new Map<string, number>();
+  /** Values of `setMeta` and `write` without IndexedDB. */
+  const memoryMeta = new Map<string, unknown>();
+  let dropped = noCounts();
   /** Whether localStorage may hold a spill of this page (to be rewritten as writes commit). */
-  private _spilled = false;
-  private _spillWarned = false;
-  private _dropped: Counts = { overflow: 0, expired: 0 };
+  let spilled = false;
+  let spillWarned = false;
 
-  constructor(db: IDBPDatabase<TrackerDB>, maxEvents: number, maxAgeMs: number, now: () => number) {
-    this._db = db;
-    this._spillKey = `${SPILL_PREFIX}${db.name}`;
-    this._maxEvents = maxEvents;
-    this._maxAgeMs = maxAgeMs;
-    this._now = now;
-    this._mirror = new Mirror(maxEvents);
-  }
-
-  add(destination: string, events: WireEvent[]): Promise<void> {
-    return this.write([destination], events);
-  }
-
-  async write(
-    destinations: readonly string[],
-    events: WireEvent[],
-    meta?: Record<string, unknown>,
-  ): Promise<void> {
-    const queued = events.length ? destinations : [];
-    const metaEntries = Object.entries(meta ?? {});
-    if (!queued.length && !metaEntries.length) return;
-    const at = this._now();
-    const rows = queued.map((destination) =>
-      events.map((event): Row => ({ destination, id: event.id, at, ts: event.ts, seq: event.seq, event })),
-    );
-    // In the mirror at once: a page hidden before the commit can still send them.
-    for (const group of rows) this._mirror.put(group, false);
-    try {
-      const tx = this._db.transaction([OUTBOX, META], 'readwrite');
-      const store = tx.objectStore(OUTBOX);
-      // A failed put aborts the transaction, so `done` rejects with the same error.
-      for (const group of rows) for (const row of group) store.put(row).catch(() => undefined);
-      for (const [key, value] of metaEntries)
-        tx.objectStore(META)
-          .put(value, key)
-          .catch(() => undefined);
-      const dropped: Counts[] = [];
-      for (const destination of queued) {
-        const known = this._known.get(destination);
-        this._known.set(destination, (known ?? 0) + events.length);
-        // The cap needs a count only when this page's estimate could be over it (see `_known`).
-        if (known === undefined || known + events.length > this._maxEvents)
-          dropped.push(await this._enforce(store, destination));
+  /** Puts `rows` in the mirror (an id put again moves to the end); returns how many it forgot. */
+  const put = (rows: readonly Row[]) => {
+    let forgotten = 0;
+    for (const row of rows) {
+      let queue = mirror.get(row.destination);
+      if (!queue) mirror.set(row.destination, (queue = new Map()));
+      queue.delete(row.id);
+      queue.set(row.id, row);
+      for (const id of queue.keys()) {
+        if (queue.size <= maxEvents) break;
+        queue.delete(id);
+        forgotten++;
       }
-      await tx.done;
-      for (const counts of dropped) this._count(counts);
-      for (const group of rows) this._mirror.settle(group);
-      if (this._spilled) this.spill();
-    } catch (error) {
-      for (const group of rows)
-        if (group[0])
-          this._mirror.delete(
-            group[0].destination,
-            group.map((row) => row.id),
+    }
+    return forgotten;
+  };
+
+  const forget = (destination: string, ids: Iterable<string>) => {
+    const queue = mirror.get(destination);
+    if (queue) for (const id of ids) queue.delete(id);
+  };
+
+  /**
+   * The start of the age cap (rows queued before it are too old). Without IndexedDB, also drops
+   * and counts the rows of `destination` that are too old.
+   */
+  const expire = (destination: string) => {
+    const oldest = now() - maxAgeMs;
+    const queue = mirror.get(destination);
+    if (!db && queue)
+      for (const row of queue.values())
+        if (row.at < oldest) {
+          queue.delete(row.id);
+          dropped.expired++;
+        }
+    return oldest;
+  };
+
+  /**
+   * Runs `body` in a read-write transaction on `stores` (`outbox` among them), with the `outbox`
+   * store and where to count what the caps drop; resolves once it has committed, and only then
+   * counts those for `takeDropped`; rejects with its error when it aborts (a failed request aborts it).
+   */
+  const run = (
+    stores: string | string[],
+    body: (outbox: IDBObjectStore, counts: Counts, tx: IDBTransaction) => unknown,
+  ) =>
+    new Promise((resolve, reject) => {
+      const tx = db!.transaction(stores, 'readwrite');
+      const counts = noCounts();
+      body(tx.objectStore(OUTBOX), counts, tx);
+      tx.oncomplete = () => {
+        dropped.overflow += counts.overflow;
+        dropped.expired += counts.expired;
+        resolve(0);
+      };
+      tx.onabort = () => reject(tx.error);
+    });
+
+  /**
+   * Applies the caps to `destination` inside a read-write transaction: walks its queue oldest
+   * first, deleting while there are too many or the row is too old, and adds what it dropped to
+   * `counts` (to be counted once the transaction has committed). Then calls `then`.
+   */
+  const enforce = (outbox: IDBObjectStore, destination: string, counts: Counts, then?: () => void) => {
+    const index = outbox.index(QUEUE);
+    const oldest = now() - maxAgeMs;
+    // Requests run in order: the count is known by the cursor's first step.
+    const total = index.count(queueOf(destination));
+    const cursor = index.openCursor(queueOf(destination));
+    let left: number | undefined;
+    cursor.onsuccess = () => {
+      left ??= total.result;
+      const step = cursor.result;
+      const old = step && step.value.at < oldest;
+      if (step && (old || left > maxEvents)) {
+        counts[old ? 'expired' : 'overflow']++;
+        forget(destination, [step.value.id]);
+        step.delete();
+        left--;
+        step.continue();
+      } else {
+        known.set(destination, left);
+        then?.();
+      }
+    };
+  };
+
+  /** Every row of the mirror not known to be committed, oldest first. */
+  const unsaved = () =>
+    [...mirror.values()]
+      .flatMap((queue) => [...queue.values()])
+      .filter((row) => !durable.has(row))
+      .sort(byQueue);
+
+  const outbox: TrackerOutbox = {
+    persistent: !!db,
+
+    add(destination, events) {
+      return outbox.write([destination], events);
+    },
+
+    async write(destinations, events, meta) {
+      const queued = events.length ? destinations : [];
+      const entries = Object.entries(meta ?? {});
+      if (!queued.length && !entries.length) return;
+      const at = now();
+      const rows = queued.flatMap((destination) => {
+        expire(destination);
+        const group = events.map((event): Row => ({
+          destination,
+          id: event.id,
+          at,
+          ts: event.ts,
+          seq: event.seq,
+          event,
+        }));
+        // In the mirror at once: a page hidden before the commit can still send them. Without
+        // IndexedDB the mirror is the queue, and what it forgets is the overflow.
+        const forgotten = put(group);
+        if (!db) dropped.overflow += forgotten;
+        return group;
+      });
+      if (!db) {
+        for (const [key, value] of entries) memoryMeta.set(key, value);
+        return;
+      }
+      try {
+        await run([OUTBOX, META], (store, counts, tx) => {
+          for (const row of rows) store.put(row);
+          for (const [key, value] of entries) tx.objectStore(META).put(value, key);
+          for (const destination of queued) {
+            const before = known.get(destination);
+            known.set(destination, (before ?? 0) + events.length);
+            // The cap needs a count only when this page's estimate could be over it (see `known`).
+            if (before === undefined || before + events.length > maxEvents)
+              enforce(store, destination, counts);
+          }
+        });
+        for (const row of rows) durable.add(row);
+        if (spilled) outbox.spill();
+      } catch (error) {
+        for (const row of rows) forget(row.destination, [row.id]);
+        for (const destination of queued) known.delete(destination);
+        throw error;
+      }
+    },
+
+    async take(destination, limit) {
+      if (!db) return outbox.peek(destination, limit);
+      let read: IDBRequest<Row[]>;
+      await run(OUTBOX, (store, counts) =>
+        enforce(store, destination, counts, () => {
+          read = store.index(QUEUE).getAll(queueOf(destination), Math.max(0, limit));
+        }),
+      );
+      const rows = read!.result;
+      put(rows);
+      for (const row of rows) durable.add(row);
+      return rows.map((row) => row.event);
+    },
+
+    /**
+     * Up to `limit` events of `destination` queued at or after the age cap: first those not yet
+     * committed (a closing page loses them unless they are sent), then the rest; oldest first in each.
+     */
+    peek(destination, limit) {
+      const oldest = expire(destination);
+      return [...(mirror.get(destination)?.values() ?? [])]
+        .filter((row) => row.at >= oldest)
+        .sort((a, b) => +durable.has(a) - +durable.has(b) || byQueue(a, b))
+        .slice(0, Math.max(0, limit))
+        .map((row) => row.event);
+    },
+
+    spill() {
+      if (!db) return;
+      const rows = unsaved().slice(-SPILL_MAX_EVENTS);
+      spilled = rows.length > 0;
+      try {
+        if (spilled) localStorage.setItem(spillKey, JSON.stringify(rows));
+        else localStorage.removeItem(spillKey);
+      } catch (error) {
+        if (!spillWarned)
+          console.warn(
+            `vitrine tracker: events not yet saved could not be kept in localStorage (${String(error)})`,
           );
-      for (const destination of queued) this._known.delete(destination);
-      throw error;
-    }
-  }
+        spillWarned = true;
+      }
+    },
 
-  async take(destination: string, limit: number): Promise<WireEvent[]> {
-    const tx = this._db.transaction(OUTBOX, 'readwrite');
-    const dropped = await this._enforce(tx.store, destination);
-    const rows = await tx.store.index(QUEUE).getAll(queueOf(destination), Math.max(0, limit));
-    await tx.done;
-    this._count(dropped);
-    this._mirror.put(rows, true);
-    return rows.map((row) => row.event);
-  }
+    async remove(destination, ids) {
+      if (db) {
+        if (!ids.length) return;
+        await run(OUTBOX, (store) => {
+          for (const id of ids) store.delete([destination, id]);
+        });
+        const before = known.get(destination);
+        if (before !== undefined) known.set(destination, Math.max(0, before - ids.length));
+      } else expire(destination);
+      forget(destination, ids);
+    },
 
-  peek(destination: string, limit: number): WireEvent[] {
-    return this._mirror.peek(destination, limit, this._now() - this._maxAgeMs);
-  }
+    async clear() {
+      mirror.clear();
+      known.clear();
+      memoryMeta.clear();
+      outbox.spill();
+      if (db)
+        await run([OUTBOX, META], (store, _counts, tx) => {
+          store.clear();
+          tx.objectStore(META).clear();
+        });
+    },
 
-  spill(): void {
-    const rows = this._mirror.unsaved().slice(-SPILL_MAX_EVENTS);
-    this._spilled = rows.length > 0;
-    try {
-      if (rows.length) localStorage.setItem(this._spillKey, JSON.stringify(rows));
-      else localStorage.removeItem(this._spillKey);
-    } catch (error) {
-      if (!this._spillWarned)
-        console.warn(
-          `vitrine tracker: events not yet saved could not be kept in localStorage (${String(error)})`,
-        );
-      this._spillWarned = true;
-    }
-  }
+    takeDropped() {
+      const counts = dropped;
+      dropped = noCounts();
+      return counts;
+    },
 
-  /** Moves the rows a closing page left in localStorage (see `spill`) into IndexedDB. */
-  async restore(): Promise<void> {
+    async getMeta(key) {
+      return db ? settled(db.transaction(META).objectStore(META).get(key)) : memoryMeta.get(key);
+    },
+
+    setMeta(key, value) {
+      return outbox.write([], [], { [key]: value });
+    },
+
+    close() {
+      db?.close();
+    },
+  };
+
+  if (db) {
+    // Moves the rows a closing page left in localStorage (see `spill`) into IndexedDB.
     let rows: unknown;
     try {
-      const text = localStorage.getItem(this._spillKey);
-      if (text === null) return;
+      const text = localStorage.getItem(spillKey);
+      if (text === null) return outbox;
       rows = JSON.parse(text);
     } catch (error) {
       console.warn(`vitrine tracker: unreadable events in localStorage were dropped (${String(error)})`);
-      rows = [];
     }
-    const valid = (Array.isArray(rows) ? rows : []).filter(
+    // Only rows are kept (a string `destination` implies an object; `?.` skips null).
+    const valid = (Array.isArray(rows) ? (rows as (Partial<Row> | null)[]) : []).filter(
       (row): row is Row =>
-        typeof row === 'object' &&
-        row !== null &&
-        typeof (row as Row).destination === 'string' &&
-        typeof (row as Row).id === 'string' &&
-        typeof (row as Row).at === 'number' &&
-        typeof (row as Row).event === 'object',
+        typeof row?.destination === 'string' &&
+        typeof row.id === 'string' &&
+        typeof row.at === 'number' &&
+        typeof row.event === 'object',
     );
-    if (valid.length) {
-      const tx = this._db.transaction(OUTBOX, 'readwrite');
-      for (const row of valid) tx.store.put(row).catch(() => undefined);
-      await tx.done;
-    }
+    if (valid.length)
+      await run(OUTBOX, (store) => {
+        for (const row of valid) store.put(row);
+      });
     try {
-      localStorage.removeItem(this._spillKey);
+      localStorage.removeItem(spillKey);
     } catch {
       // Read a moment ago: only a revoked permission lands here; the rows are in IndexedDB now.
     }
   }
-
-  async remove(destination: string, ids: readonly string[]): Promise<void> {
-    if (!ids.length) return;
-    const tx = this._db.transaction(OUTBOX, 'readwrite');
-    for (const id of ids) tx.store.delete([destination, id]).catch(() => undefined);
-    await tx.done;
-    this._mirror.delete(destination, ids);
-    const known = this._known.get(destination);
-    if (known !== undefined) this._known.set(destination, Math.max(0, known - ids.length));
-  }
-
-  async clear(): Promise<void> {
-    this._mirror.clear();
-    this._known.clear();
-    this.spill();
-    const tx = this._db.transaction([OUTBOX, META], 'readwrite');
-    tx.objectStore(OUTBOX)
-      .clear()
-      .catch(() => undefined);
-    tx.objectStore(META)
-      .clear()
-      .catch(() => undefined);
-    await tx.done;
-  }
-
-  takeDropped(): Counts {
-    const counts = this._dropped;
-    this._dropped = { overflow: 0, expired: 0 };
-    return counts;
-  }
-
-  getMeta(key: string): Promise<unknown> {
-    return this._db.get(META, key);
-  }
-
-  async setMeta(key: string, value: unknown): Promise<void> {
-    await this._db.put(META, value, key);
-  }
-
-  close(): void {
-    this._db.close();
-  }
-
-  /**
-   * Applies the caps to `destination` inside a read-write transaction: walks its queue oldest
-   * first, deleting while there are too many or the row is too old. Returns what it dropped, to
-   * be counted once the transaction has committed.
-   */
-  private async _enforce(store: OutboxStore, destination: string): Promise<Counts> {
-    const dropped: Counts = { overflow: 0, expired: 0 };
-    const index = store.index(QUEUE);
-    const oldest = this._now() - this._maxAgeMs;
-    let count = await index.count(queueOf(destination));
-    let cursor = await index.openCursor(queueOf(destination));
-    const gone: string[] = [];
-    while (cursor && (count > this._maxEvents || cursor.value.at < oldest)) {
-      if (cursor.value.at < oldest) dropped.expired++;
-      else dropped.overflow++;
-      gone.push(cursor.value.id);
-      cursor.delete().catch(() => undefined);
-      count--;
-      cursor = await cursor.continue();
-    }
-    this._known.set(destination, count);
-    this._mirror.delete(destination, gone);
-    return dropped;
-  }
-
-  private _count(dropped: Counts): void {
-    this._dropped.overflow += dropped.overflow;
-    this._dropped.expired += dropped.expired;
-  }
-}
-
-/** The outbox without IndexedDB: the same queues and caps, in memory, for this page only. */
-class MemoryOutbox implements TrackerOutbox {
-  readonly persistent = false;
-  private readonly _queues = new Map<string, Row[]>();
-  private readonly _meta = new Map<string, unknown>();
-  private readonly _maxEvents: number;
-  private readonly _maxAgeMs: number;
-  private readonly _now: () => number;
-  private _dropped: Counts = { overflow: 0, expired: 0 };
-
-  constructor(maxEvents: number, maxAgeMs: number, now: () => number) {
-    this._maxEvents = maxEvents;
-    this._maxAgeMs = maxAgeMs;
-    this._now = now;
-  }
-
-  async add(destination: string, events: WireEvent[]): Promise<void> {
-    if (!events.length) return;
-    const at = this._now();
-    const ids = new Set(events.map((event) => event.id));
-    // Like IndexedDB's `put`: an id queued again replaces the earlier copy.
-    const queue = this._queue(destination).filter((row) => !ids.has(row.id));
-    for (const event of events)
-      queue.push({ destination, id: event.id, at, ts: event.ts, seq: event.seq, event });
-    const overflow = Math.max(0, queue.length - this._maxEvents);
-    queue.splice(0, overflow);
-    this._dropped.overflow += overflow;
-    this._queues.set(destination, queue);
-  }
-
-  async write(
-    destinations: readonly string[],
-    events: WireEvent[],
-    meta?: Record<string, unknown>,
-  ): Promise<void> {
-    // `add` has no await: every queue is filled before this returns, as `peek` expects.
-    for (const destination of destinations) void this.add(destination, events);
-    for (const [key, value] of Object.entries(meta ?? {})) this._meta.set(key, value);
-  }
-
-  async take(destination: string, limit: number): Promise<WireEvent[]> {
-    return this.peek(destination, limit);
-  }
-
-  peek(destination: string, limit: number): WireEvent[] {
-    return this._queue(destination)
-      .slice(0, Math.max(0, limit))
-      .map((row) => row.event);
-  }
-
-  async remove(destination: string, ids: readonly string[]): Promise<void> {
-    const gone = new Set(ids);
-    this._queues.set(
-      destination,
-      this._queue(destination).filter((row) => !gone.has(row.id)),
-    );
-  }
-
-  async clear(): Promise<void> {
-    this._queues.clear();
-    this._meta.clear();
-  }
-
-  takeDropped(): Counts {
-    const counts = this._dropped;
-    this._dropped = { overflow: 0, expired: 0 };
-    return counts;
-  }
-
-  async getMeta(key: string): Promise<unknown> {
-    return this._meta.get(key);
-  }
-
-  async setMeta(key: string, value: unknown): Promise<void> {
-    this._meta.set(key, value);
-  }
-
-  spill(): void {}
-
-  close(): void {}
-
-  /** `destination`'s queue (oldest first) after dropping what is too old. */
-  private _queue(destination: string): Row[] {
-    const queue = this._queues.get(destination) ?? [];
-    const oldest = this._now() - this._maxAgeMs;
-    let expired = 0;
-    while (expired < queue.length && queue[expired]!.at < oldest) expired++;
-    if (expired) {
-      queue.splice(0, expired);
-      this._dropped.expired += expired;
-    }
-    this._queues.set(destination, queue);
-    return queue;
-  }
+  return outbox;
 }

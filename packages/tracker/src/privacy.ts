@@ -7,35 +7,30 @@
  *
  * @module
  */
+// `element-key.ts` imports `isPrivate` from here: a cycle, harmless as neither module calls the
+// other while loading. Bundlers then keep both in one chunk.
+import { parentOf } from './element-key.js';
 
-/** Field names and ids of payment-card numbers, security codes and expiry dates. */
-const CARD_NAME = /card|cc-?(num|number|csc|cvc|cvv|exp)|cvv|cvc/i;
-/** Field names and ids of passwords: a "show password" toggle turns `type=password` into `text`. */
-const PASSWORD_NAME = /passw|passcode|pwd/i;
+/**
+ * Names and ids of secret fields: payment-card numbers, security codes and expiry dates, and
+ * passwords (a "show password" toggle turns `type=password` into `text`).
+ */
+const SECRET_NAME = /card|cc-?(num|csc|exp)|cv[cv]|pass(w|code)|pwd/i;
 /** `autocomplete` tokens of secrets (https://html.spec.whatwg.org/#autofill-field). */
 const SECRET_AUTOCOMPLETE = /(^|\s)(cc-|current-password|new-password|one-time-code)/i;
-const FIELDS = new Set(['input', 'select', 'textarea']);
 
-/** A password or payment-card field, by type, `autocomplete`, name or id. */
+/**
+ * A password or payment-card field, by type, `autocomplete`, name or id. An input's `type`
+ * property is its `type` attribute in lower case (`text` when unknown); a select's or a
+ * textarea's is never `password`.
+ */
 function isSecretField(el: Element): boolean {
-  if (!FIELDS.has(el.localName)) return false;
-  if (el.localName === 'input' && el.getAttribute('type')?.toLowerCase() === 'password') return true;
-  if (SECRET_AUTOCOMPLETE.test(el.getAttribute('autocomplete') ?? '')) return true;
-  const name = el.getAttribute('name') ?? '';
   return (
-    CARD_NAME.test(name) || CARD_NAME.test(el.id) || PASSWORD_NAME.test(name) || PASSWORD_NAME.test(el.id)
+    /^(input|select|textarea)$/.test(el.localName) &&
+    ((el as HTMLInputElement).type === 'password' ||
+      SECRET_AUTOCOMPLETE.test(el.getAttribute('autocomplete') ?? '') ||
+      SECRET_NAME.test(`${el.getAttribute('name') ?? ''} ${el.id}`))
   );
-}
-
-/** The parent in the tree of nodes, with a shadow root leading to its host. */
-function up(node: Node): Node | null {
-  return node instanceof ShadowRoot ? node.host : node.parentNode;
-}
-
-/** The parent in the flat tree: a slotted node leads to its slot (which may sit in a private part). */
-function flatUp(node: Node): Node | null {
-  const slot = (node as Partial<Slottable>).assignedSlot;
-  return slot ?? up(node);
 }
 
 /**
@@ -45,18 +40,17 @@ function flatUp(node: Node): Node | null {
  * through the slots that light-DOM children are shown in.
  */
 export function isPrivate(node: Node): boolean {
-  for (let n: Node | null = node; n; n = up(n)) {
+  for (let n: Node | null = node; n; n = parentOf(n))
     if (n instanceof Element && (n.hasAttribute('data-vt-private') || isSecretField(n))) return true;
-  }
-  for (let n: Node | null = node; n; n = flatUp(n)) {
+  // The same up the flat tree: a slotted node leads to its slot (which may sit in a private part).
+  for (let n: Node | null = node; n; n = (n as Partial<Slottable>).assignedSlot ?? parentOf(n))
     if (n instanceof Element && n.hasAttribute('data-vt-private')) return true;
-  }
   return false;
 }
 
 /** Query parameter names (lower case, letters and digits only) whose values are secrets or personal. */
 const SECRET_PARAM =
-  /token|secret|passw|passcode|pwd|mail|session|sessid|auth|otp|signature|jwt|credential|apikey|ssn|phone|cvv|cvc|card|code$|key$|^(sid|sig|pin|hash|nonce|ticket|state|code|key|user|username|login|name|address|tel)$/;
+  /token|secret|pass(w|code)|pwd|mail|sess(ion|id)|auth|otp|signature|jwt|credential|apikey|ssn|phone|cv[vc]|card|(code|key)$|^(sid|sig|pin|hash|nonce|ticket|state|user(name)?|login|name|address|tel)$/;
 const EMAIL = /[^\s@/?#&=]+@[^\s@/?#&=]+\.[a-z]{2,}/i;
 /** A JSON Web Token, whatever its parameter is called. */
 const JWT = /^eyJ[\w-]+\.[\w-]+/;
@@ -65,9 +59,11 @@ const JWT = /^eyJ[\w-]+\.[\w-]+/;
 function scrubParams(params: URLSearchParams): boolean {
   let changed = false;
   for (const [name, value] of [...params]) {
-    if (name.toLowerCase().startsWith('utm_')) continue;
-    const plain = name.toLowerCase().replace(/[^a-z0-9]/g, '');
-    if (SECRET_PARAM.test(plain) || EMAIL.test(value) || JWT.test(value)) {
+    const lower = name.toLowerCase();
+    if (
+      !lower.startsWith('utm_') &&
+      (SECRET_PARAM.test(lower.replace(/[^a-z0-9]/g, '')) || EMAIL.test(value) || JWT.test(value))
+    ) {
       params.delete(name);
       changed = true;
     }
@@ -89,38 +85,23 @@ export function scrubUrl(url: string): string {
   } catch {
     return url.split(/[?#]/)[0] ?? '';
   }
-  let changed = false;
-  if (parsed.username || parsed.password) {
-    parsed.username = '';
-    parsed.password = '';
-    changed = true;
-  }
-  if (parsed.search) {
-    const params = new URLSearchParams(parsed.search);
-    if (scrubParams(params)) {
-      parsed.search = params.toString();
-      changed = true;
-    }
-  }
+  // Every change below changes `href`: unchanged, the URL is returned as given, not re-serialised.
+  const before = parsed.href;
+  parsed.username = parsed.password = '';
+  const query = new URLSearchParams(parsed.search);
+  if (scrubParams(query)) parsed.search = query.toString();
   const hash = parsed.hash.slice(1);
-  if (hash.includes('=') || EMAIL.test(decodeSafely(hash))) {
+  let decoded = hash;
+  try {
+    decoded = decodeURIComponent(hash);
+  } catch {
+    // Not percent-encoded after all: read as it is.
+  }
+  if (hash.includes('=') || EMAIL.test(decoded)) {
     // A route such as `#/cart` has no `=`; a fragment with one is read as parameters.
     const params = new URLSearchParams(hash);
-    if (scrubParams(params)) {
-      parsed.hash = params.toString();
-      changed = true;
-    } else if (EMAIL.test(decodeSafely(hash))) {
-      parsed.hash = '';
-      changed = true;
-    }
+    if (scrubParams(params)) parsed.hash = params.toString();
+    else if (EMAIL.test(decoded)) parsed.hash = '';
   }
-  return changed ? parsed.href : url;
-}
-
-function decodeSafely(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
+  return parsed.href === before ? url : parsed.href;
 }

@@ -34,20 +34,6 @@ export interface SenderOptions {
 const BASE_BACKOFF_MS = 1000;
 const MAX_BACKOFF_MS = 5 * 60_000;
 
-/** Per destination: one send loop at a time, and its backoff. */
-interface Lane {
-  destination: Destination;
-  /** The running send loop, awaited by a flush that finds it. */
-  running: Promise<void> | null;
-  /** A flush asked for another pass while the loop was running. */
-  again: boolean;
-  failures: number;
-  /** No send before this time (`Date.now()`), after a failure. */
-  until: number;
-  /** Events handed to a page-hide send since the page was last visible: not sent twice. */
-  hidden: Set<string>;
-}
-
 /**
  * Sends the outbox to `destinations`. Per destination, one loop at a time: take the oldest events
  * (up to {@link WIRE_BATCH_MAX_EVENTS}), `send`, and `remove` them once acknowledged; repeat while
@@ -74,166 +60,155 @@ export function createSender(options: SenderOptions): Sender {
   const base = options.baseBackoffMs ?? BASE_BACKOFF_MS;
   const cap = options.maxBackoffMs ?? MAX_BACKOFF_MS;
   const { outbox } = options;
-  const lanes: Lane[] = options.destinations.map((destination) => ({
-    destination,
-    running: null,
-    again: false,
-    failures: 0,
-    until: 0,
-    hidden: new Set(),
-  }));
   const warned = new Set<string>();
   let timer: ReturnType<typeof setInterval> | undefined;
 
-  function warnOnce(kind: string, message: string, error: unknown): void {
+  /** One console warning per `kind` of failure and kind of `error`. */
+  const warn = (kind: string, message: string, error: unknown) => {
+    kind += ` ${error instanceof Error ? error.name : typeof error}`;
     if (warned.has(kind)) return;
     warned.add(kind);
     console.warn(`vitrine tracker: ${message} (${String(error)})`);
-  }
+  };
 
-  const errorKind = (error: unknown) => (error instanceof Error ? error.name : typeof error);
+  /**
+   * Per destination, its lane: one send loop at a time, and its backoff. Called by a flush:
+   * `final`, the page-hide send; else a pass of the loop, after the page event `type` (if any) has
+   * ended the backoff (`online`) or forgotten the page-hide sends (`visibilitychange` to visible).
+   */
+  const lanes = options.destinations.map((destination) => {
+    const { name } = destination;
+    /** The running send loop, awaited by a flush that finds it. */
+    let running: Promise<void> | undefined;
+    /** A flush asked for another pass while the loop was running. */
+    let again = false;
+    let failures = 0;
+    /** No send before this time (`Date.now()`), after a failure. */
+    let until = 0;
+    /** Events handed to a page-hide send since the page was last visible: not sent twice. */
+    const hidden = new Set<string>();
 
-  /** `destination.send`, with a throw (sync or async) turned into `false` and one warning. */
-  function attempt(lane: Lane, events: WireEvent[], final: boolean): Promise<boolean> {
-    const { name } = lane.destination;
-    const fail = (error: unknown) => {
-      warnOnce(`send ${name} ${errorKind(error)}`, `sending to ${name} failed; retrying later`, error);
-      return false;
+    /** `destination.send`, with a throw (sync or async) turned into `false` and one warning. */
+    const attempt = async (events: WireEvent[], final: boolean) => {
+      try {
+        return (await destination.send(events, { final })) === true;
+      } catch (error) {
+        warn(`send ${name}`, `sending to ${name} failed; retrying later`, error);
+        return false;
+      }
     };
-    try {
-      return Promise.resolve(lane.destination.send(events, { final })).then((ok) => ok === true, fail);
-    } catch (error) {
-      return Promise.resolve(fail(error));
-    }
-  }
 
-  async function remove(lane: Lane, events: readonly WireEvent[]): Promise<boolean> {
-    const ids = events.map((event) => event.id);
-    for (const id of ids) lane.hidden.delete(id);
-    try {
-      await outbox.remove(lane.destination.name, ids);
-      return true;
-    } catch (error) {
-      warnOnce(`remove ${errorKind(error)}`, 'the outbox could not delete sent events', error);
-      return false;
-    }
-  }
+    const remove = async (events: readonly WireEvent[]) => {
+      const ids = events.map((event) => event.id);
+      for (const id of ids) hidden.delete(id);
+      try {
+        await outbox.remove(name, ids);
+        return true;
+      } catch (error) {
+        warn('remove', 'the outbox could not delete sent events', error);
+        return false;
+      }
+    };
 
-  /** One pass of a destination's loop (see {@link createSender}). */
-  async function pump(lane: Lane): Promise<void> {
-    const { name } = lane.destination;
-    for (;;) {
-      if (Date.now() < lane.until) return;
+    /** One pass of the loop (see {@link createSender}). */
+    const pump = async () => {
+      for (;;) {
+        if (Date.now() < until) return;
+        let events: WireEvent[];
+        try {
+          events = await outbox.take(name, WIRE_BATCH_MAX_EVENTS);
+        } catch (error) {
+          warn('take', 'the outbox could not be read', error);
+          return;
+        }
+        if (!events.length) return;
+        if (!(await attempt(events, false))) {
+          until = Date.now() + random() * Math.min(cap, base * 2 ** Math.min(failures++, 30));
+          return;
+        }
+        failures = until = 0;
+        if (!(await remove(events)) || events.length < WIRE_BATCH_MAX_EVENTS) return;
+      }
+    };
+
+    /**
+     * The page-hide send. Synchronous up to `destination.send` when the outbox can `peek`; events
+     * already handed to a page-hide send are left out, so `visibilitychange` then `pagehide` (or a
+     * second listener) do not spend the keepalive budget twice on them.
+     */
+    const sendFinal = async () => {
+      const limit = WIRE_BATCH_MAX_EVENTS + hidden.size;
       let events: WireEvent[];
       try {
-        events = await outbox.take(name, WIRE_BATCH_MAX_EVENTS);
+        events = (outbox.peek ? outbox.peek(name, limit) : await outbox.take(name, limit))
+          .filter((event) => !hidden.has(event.id))
+          .slice(0, WIRE_BATCH_MAX_EVENTS);
       } catch (error) {
-        warnOnce(`take ${errorKind(error)}`, 'the outbox could not be read', error);
+        warn('take', 'the outbox could not be read', error);
         return;
       }
       if (!events.length) return;
-      if (!(await attempt(lane, events, false))) {
-        lane.failures++;
-        const ceiling = Math.min(cap, base * 2 ** Math.min(lane.failures - 1, 30));
-        lane.until = Date.now() + random() * ceiling;
-        return;
+      for (const event of events) hidden.add(event.id);
+      // A destination that can confirm at page hide (a synchronous one) may resolve `true`.
+      if (await attempt(events, true)) await remove(events);
+    };
+
+    return (final: boolean, type?: string): Promise<void> => {
+      if (final) return sendFinal();
+      if (type === 'online') until = 0;
+      // Visible again: a later hide may send those events again; for now, send and confirm them.
+      if (type === 'visibilitychange') hidden.clear();
+      if (running) {
+        again = true;
+        return running;
       }
-      lane.failures = 0;
-      lane.until = 0;
-      if (!(await remove(lane, events)) || events.length < WIRE_BATCH_MAX_EVENTS) return;
-    }
-  }
+      return (running = (async () => {
+        try {
+          do {
+            again = false;
+            await pump();
+          } while (again);
+        } finally {
+          running = undefined;
+        }
+      })());
+    };
+  });
 
-  function drain(lane: Lane): Promise<void> {
-    if (lane.running) {
-      lane.again = true;
-      return lane.running;
-    }
-    const run = (async () => {
-      try {
-        do {
-          lane.again = false;
-          await pump(lane);
-        } while (lane.again);
-      } finally {
-        lane.running = null;
-      }
-    })();
-    lane.running = run;
-    return run;
-  }
-
-  /**
-   * The page-hide send of one destination. Synchronous up to `destination.send` when the outbox can
-   * `peek`; events already handed to a page-hide send are left out, so `visibilitychange` then
-   * `pagehide` (or a second listener) do not spend the keepalive budget twice on them.
-   */
-  async function sendFinal(lane: Lane): Promise<void> {
-    const { name } = lane.destination;
-    const fresh = (events: WireEvent[]) =>
-      events.filter((event) => !lane.hidden.has(event.id)).slice(0, WIRE_BATCH_MAX_EVENTS);
-    const limit = WIRE_BATCH_MAX_EVENTS + lane.hidden.size;
-    let events: WireEvent[];
-    try {
-      events = fresh(outbox.peek ? outbox.peek(name, limit) : await outbox.take(name, limit));
-    } catch (error) {
-      warnOnce(`take ${errorKind(error)}`, 'the outbox could not be read', error);
-      return;
-    }
-    if (!events.length) return;
-    for (const event of events) lane.hidden.add(event.id);
-    // A destination that can confirm at page hide (a synchronous one) may resolve `true`.
-    if (await attempt(lane, events, true)) await remove(lane, events);
-  }
-
-  function report(): void {
+  /** A flush, after the page event `type` if any (see `lanes`). */
+  async function flush(final = false, type?: string): Promise<void> {
+    // `map` calls every page-hide send synchronously, so each reaches its `send` within the handler.
+    await Promise.all(lanes.map((lane) => lane(final, type)));
     try {
       const dropped = outbox.takeDropped();
       if (dropped.overflow || dropped.expired) options.onDropped?.(dropped);
     } catch (error) {
-      warnOnce(`dropped ${errorKind(error)}`, 'reporting dropped events failed', error);
+      warn('dropped', 'reporting dropped events failed', error);
     }
   }
 
-  async function flush(final = false): Promise<void> {
-    // `map` calls every `sendFinal` synchronously, so each reaches its `send` within the handler.
-    await Promise.all(lanes.map((lane) => (final ? sendFinal(lane) : drain(lane))));
-    report();
-  }
-
-  const onOnline = () => {
-    for (const lane of lanes) lane.until = 0;
-    void flush();
-  };
-  const onVisibility = () => {
-    if (document.visibilityState === 'hidden') void flush(true);
-    else {
-      // Visible again: a later hide may send those events again; for now, send and confirm them.
-      for (const lane of lanes) lane.hidden.clear();
-      void flush();
-    }
-  };
-  const onPageHide = () => void flush(true);
+  /** `online`: send now; `pagehide`, `visibilitychange` to hidden: the page-hide send. */
+  const onEvent = ({ type }: Event) =>
+    void flush(type === 'pagehide' || (type !== 'online' && document.visibilityState === 'hidden'), type);
   const tick = () => {
     if (document.visibilityState === 'visible') void flush();
   };
-
   return {
-    flush,
+    flush: (final) => flush(final),
     start() {
       if (timer !== undefined) return;
       timer = setInterval(tick, options.flushMs);
-      addEventListener('online', onOnline);
-      addEventListener('pagehide', onPageHide);
-      document.addEventListener('visibilitychange', onVisibility);
+      addEventListener('online', onEvent);
+      addEventListener('pagehide', onEvent);
+      document.addEventListener('visibilitychange', onEvent);
       tick();
     },
     stop() {
       clearInterval(timer);
       timer = undefined;
-      removeEventListener('online', onOnline);
-      removeEventListener('pagehide', onPageHide);
-      document.removeEventListener('visibilitychange', onVisibility);
+      removeEventListener('online', onEvent);
+      removeEventListener('pagehide', onEvent);
+      document.removeEventListener('visibilitychange', onEvent);
     },
   };
 }

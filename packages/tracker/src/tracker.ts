@@ -283,18 +283,31 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
     // missed; what they emit waits in `early` until the ids and the sampling are known.
     early = [];
     stops = [pages, clicks, scroll, visibility, funnel].map((source) => source(context));
+    // Before the sender's own page-hide listeners: what is pending is queued before it sends.
+    addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onHide);
     outbox = await createOutbox({
       dbName: settings.dbName,
       maxEvents: settings.maxEvents,
       maxAgeMs: settings.maxAgeMs,
     });
-    const storedVisitor = await outbox.getMeta(META_VISITOR);
+    const [storedVisitor, storedSession] = await Promise.all([
+      outbox.getMeta(META_VISITOR),
+      outbox.getMeta(META_SESSION) as Promise<Session | undefined>,
+    ]);
+    // What the previous page left at its close (its last writes were aborted with it).
+    const note = readNote();
     visitorId = typeof storedVisitor === 'string' ? storedVisitor : newId();
-    if (storedVisitor !== visitorId) await outbox.setMeta(META_VISITOR, visitorId);
-    const stored = (await outbox.getMeta(META_SESSION)) as Session | undefined;
-    session = currentSession(stored, Date.now(), settings.idleMs);
-    await outbox.setMeta(META_SESSION, session);
-    await outbox.setMeta(META_CONSENT, 'granted');
+    const latest =
+      note.session && storedSession?.id === note.session.id && note.session.seq > storedSession.seq
+        ? note.session
+        : storedSession;
+    session = currentSession(latest, Date.now(), settings.idleMs);
+    if (note.early) early.unshift(...note.early);
+    // One transaction; later writes queue behind it, so nothing waits for it here.
+    void outbox
+      .write([], [], { [META_VISITOR]: visitorId, [META_SESSION]: session, [META_CONSENT]: 'granted' })
+      .catch((error: unknown) => console.warn(`vitrine tracker: could not store the ids: ${String(error)}`));
     // Sampling by visitor keeps a sampled-out shopper out on every page of the visit.
     sampled = fraction(`sessions:${visitorId}`) < settings.sampleSessions;
     sender = createSender({
@@ -316,19 +329,59 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
     // Replay is sampled per session; its recorder (rrweb) is a chunk of its own.
     if (fraction(`replay:${session.id}`) < settings.sampleReplay) sources.push(replay);
     stops.push(...sources.map((source) => source(context)));
-    // Before the sender's own page-hide listeners: what is pending is queued before it sends.
-    addEventListener('pagehide', onHide);
-    document.addEventListener('visibilitychange', onHide);
     sender.start();
+  }
+
+  /** The note a page leaves in localStorage at hide: events not yet enveloped, and the session. */
+  const noteKey = `vitrine-tracker:note:${settings.dbName}`;
+
+  /** Whether this page left a note: then it is the next page's to read, not this page's. */
+  let noted = false;
+
+  function readNote(): { early?: Early[]; session?: Session } {
+    if (noted) return {};
+    try {
+      const text = localStorage.getItem(noteKey);
+      localStorage.removeItem(noteKey);
+      const note = text ? (JSON.parse(text) as { early?: unknown; session?: unknown }) : {};
+      return {
+        ...(Array.isArray(note.early) ? { early: note.early as Early[] } : {}),
+        ...(note.session && typeof (note.session as Session).id === 'string'
+          ? { session: note.session as Session }
+          : {}),
+      };
+    } catch {
+      return {};
+    }
   }
 
   /**
    * At page hide (and `pagehide`): queues what is pending, and copies what is not committed yet
-   * to localStorage (a closing page aborts its IndexedDB writes); the sender then sends.
+   * to localStorage, because a closing page aborts its IndexedDB writes; the sender then sends.
+   * The copy holds the outbox rows (`spill`), and a note with the session (its sequence number
+   * goes on on the next page) and any events emitted while the tracker was still starting.
    */
   function onHide(event?: Event): void {
     persist();
-    if (event?.type === 'pagehide' || document.visibilityState === 'hidden') outbox?.spill();
+    if (event?.type !== 'pagehide' && document.visibilityState !== 'hidden') return;
+    outbox?.spill();
+    if (!early?.length && !session) return;
+    try {
+      // Events of a tracker still starting go to the next page (and leave this one, so a start
+      // that completes during the unload does not queue them a second time).
+      const before = noted
+        ? (JSON.parse(localStorage.getItem(noteKey) ?? '{}') as { early?: Early[] }).early
+        : undefined;
+      const carried = [...(before ?? []), ...(early ?? [])];
+      localStorage.setItem(
+        noteKey,
+        JSON.stringify({ ...(carried.length ? { early: carried } : {}), ...(session ? { session } : {}) }),
+      );
+      noted = true;
+      early?.splice(0);
+    } catch {
+      // Storage full or blocked: the keepalive send is the only chance for what is not queued.
+    }
   }
 
   /** Events the outbox's caps or the collector dropped, reported (never lost silently). */
@@ -376,6 +429,11 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
       stopAll();
       pending = [];
       early = null;
+      try {
+        localStorage.removeItem(noteKey);
+      } catch {
+        // Blocked storage holds nothing of ours.
+      }
       clearTimeout(writeTimer);
       writeTimer = undefined;
       await writing;

@@ -1,6 +1,7 @@
 import { WIRE_SCHEMA, type WireEvent } from '@vitrine/schema';
-import { canGzip, gzip } from '../gzip.js';
+import { gzip } from '../gzip.js';
 import type { Destination } from '../types.js';
+import { byteLength } from './post-json.js';
 
 /**
  * Most bytes in one request body: the browser's budget for requests that outlive the page
@@ -8,13 +9,6 @@ import type { Destination } from '../types.js';
  * https://fetch.spec.whatwg.org/#http-network-or-cache-fetch, step "inflight keepalive bytes").
  */
 export const COLLECTOR_MAX_BYTES = 64 * 1024;
-
-/**
- * Answers that blame the events themselves: the batch is invalid (400, 422) or too large (413).
- * Sending them again cannot succeed, so they are split to find the culprits. Anything else (5xx,
- * 401/403, 404, 408, 429) is a retry with backoff.
- */
-const REJECTED = new Set([400, 413, 422]);
 
 /** Content type of page-hide requests: CORS-safelisted, so a cross-origin collector needs no preflight. */
 const PLAIN = 'text/plain;charset=UTF-8';
@@ -39,13 +33,6 @@ interface Item {
   event: WireEvent;
   json: string;
   bytes: number;
-}
-
-/** A request body and the events in it. */
-interface Part {
-  items: Item[];
-  body: Uint8Array<ArrayBuffer> | string;
-  gzipped: boolean;
 }
 
 /**
@@ -80,126 +67,107 @@ export function collectorDestination(options: CollectorOptions): Destination {
   /** Whether the collector ever accepted a request from this page (see {@link collectorDestination}). */
   let accepted = false;
 
-  function warnOnce(kind: string, message: string): void {
+  const warnOnce = (kind: string, message: string) => {
     if (warned.has(kind)) return;
     warned.add(kind);
     console.warn(`vitrine tracker: ${message}`);
-  }
+  };
 
   const batch = (items: readonly Item[]) =>
     `{"schema":${JSON.stringify(WIRE_SCHEMA)},"sentAt":${Date.now()},"events":[${items.map((i) => i.json).join(',')}]}`;
 
-  /** `items` as request bodies of at most `maxBytes` each (a single larger event alone). */
-  async function pack(items: Item[]): Promise<Part[]> {
-    const text = batch(items);
-    const body = canGzip() ? await gzip(text) : text;
-    const size = typeof body === 'string' ? utf8Length(body) : body.length;
-    if (size <= maxBytes || items.length === 1) return [{ items, body, gzipped: typeof body !== 'string' }];
-    // Cut into runs of similar raw size, aiming at 90% of the limit, then check each run.
-    const runs = split(items, Math.ceil(size / (maxBytes * 0.9)));
-    const parts: Part[] = [];
-    for (const run of runs) parts.push(...(await pack(run)));
-    return parts;
-  }
-
-  /** POSTs `part`; `true` once every event in it was accepted (or refused one by one and dropped). */
-  async function post(part: Part): Promise<boolean> {
-    const response = await fetch(options.endpoint, {
-      method: 'POST',
-      body: part.body,
-      headers: {
-        'content-type': 'application/json',
-        ...(part.gzipped ? { 'content-encoding': 'gzip' } : {}),
-        ...(options.siteKey ? { 'x-vitrine-site': options.siteKey } : {}),
-      },
-      keepalive: false,
-    });
-    if (response.ok) {
-      accepted = true;
-      return true;
-    }
-    const refused = REJECTED.has(response.status);
-    const { items } = part;
-    if (!refused || (!accepted && items.length === 1)) {
-      warnOnce(`status ${response.status}`, `the collector answered ${response.status}; retrying later`);
-      return false;
-    }
-    if (!accepted) {
-      // Is it the events, or an endpoint that refuses everything (wrong URL, another wire
-      // version)? Only the first kind may drop events: probe with the newest event alone (the
-      // culprit is usually the oldest, stuck at the head of the queue).
-      if (!(await postAll(items.slice(-1)))) return false;
-      return bisect(items.slice(0, -1));
-    }
-    if (items.length === 1) {
-      const events = items.map((item) => item.event);
-      warnOnce(
-        `rejected ${response.status}`,
-        `the collector refused an event (${response.status}: ${events[0]!.type} ${events[0]!.id}); dropped`,
-      );
-      options.onRejected?.(events, response.status);
-      return true;
-    }
-    return bisect(items);
-  }
-
-  /** Packs and posts `items`, part after part; `true` once all were acknowledged. */
-  async function postAll(items: Item[]): Promise<boolean> {
-    if (!items.length) return true;
-    for (const part of await pack(items)) if (!(await post(part))) return false;
+  /** Posts each of `runs` in turn (see `post`); `true` once all were acknowledged. */
+  const postRuns = async (runs: Item[][]) => {
+    for (const run of runs) if (!(await post(run))) return false;
     return true;
-  }
+  };
 
   /** Posts `items` in two halves, to isolate the events a collector refuses. */
-  async function bisect(items: Item[]): Promise<boolean> {
-    if (items.length <= 1) return postAll(items);
-    for (const half of split(items, 2)) if (!(await postAll(half))) return false;
+  const bisect = (items: Item[]) => postRuns(split(items, 2));
+
+  /**
+   * POSTs `items` in request bodies of at most `maxBytes` each (a single larger event alone), one
+   * after the other; `true` once every event was accepted (or refused one by one and dropped).
+   */
+  async function post(items: Item[]): Promise<boolean> {
+    if (!items.length) return true;
+    const text = batch(items);
+    const zipped = await gzip(text);
+    const size = zipped ? zipped.byteLength : byteLength(text);
+    // Too large: cut into runs of similar raw size, aiming at 90% of the limit, then check each run.
+    if (size > maxBytes && items.length > 1)
+      return postRuns(split(items, Math.ceil(size / (maxBytes * 0.9))));
+    const response = await fetch(options.endpoint, {
+      method: 'POST',
+      body: zipped ?? text,
+      headers: {
+        'content-type': 'application/json',
+        ...(zipped && { 'content-encoding': 'gzip' }),
+        ...(options.siteKey && { 'x-vitrine-site': options.siteKey }),
+      },
+    });
+    const { ok, status } = response;
+    // Read the (small) answer to its end: an unread body keeps the request open and its
+    // connection busy, and a page with a few of them runs out of connections to its own host.
+    await response.arrayBuffer().catch(() => undefined);
+    if (ok) return (accepted = true);
+    // Answers that blame the events themselves: the batch is invalid (400, 422) or too large (413).
+    // Sending them again cannot succeed, so they are split to find the culprits. Anything else
+    // (5xx, 401/403, 404, 408, 429) is a retry with backoff.
+    if (![400, 413, 422].includes(status) || (!accepted && items.length === 1)) {
+      warnOnce(`status ${status}`, `the collector answered ${status}; retrying later`);
+      return false;
+    }
+    // Is it the events, or an endpoint that refuses everything (wrong URL, another wire
+    // version)? Only the first kind may drop events: probe with the newest event alone (the
+    // culprit is usually the oldest, stuck at the head of the queue).
+    if (!accepted) return (await post(items.slice(-1))) && bisect(items.slice(0, -1));
+    if (items.length > 1) return bisect(items);
+    const { event } = items[0]!;
+    warnOnce(
+      `rejected ${status}`,
+      `the collector refused an event (${status}: ${event.type} ${event.id}); dropped`,
+    );
+    options.onRejected?.([event], status);
     return true;
   }
 
   /** The page-hide send, dispatched before this returns (see {@link collectorDestination}). */
-  function sendFinal(items: readonly Item[]): Promise<boolean> {
+  async function sendFinal(items: readonly Item[]): Promise<boolean> {
     const picked: Item[] = [];
-    let size = utf8Length(batch([]));
+    let size = byteLength(batch([]));
     for (const item of items) {
       const more = item.bytes + (picked.length ? 1 : 0);
       if (size + more > maxBytes) continue;
       picked.push(item);
       size += more;
     }
-    if (!picked.length) return Promise.resolve(false);
+    if (!picked.length) return false;
     const body = batch(picked);
     const url = options.siteKey
       ? `${options.endpoint}${options.endpoint.includes('?') ? '&' : '?'}site=${encodeURIComponent(options.siteKey)}`
       : options.endpoint;
-    const beacon = () => {
+    try {
+      await fetch(url, { method: 'POST', body, headers: { 'content-type': PLAIN }, keepalive: true });
+    } catch {
       try {
         navigator.sendBeacon(url, new Blob([body], { type: PLAIN }));
       } catch {
         // No beacon either: the events stay queued for the next send or visit.
       }
-      return false;
-    };
-    try {
-      return fetch(url, { method: 'POST', body, headers: { 'content-type': PLAIN }, keepalive: true }).then(
-        () => false,
-        beacon,
-      );
-    } catch {
-      return Promise.resolve(beacon());
     }
+    return false;
   }
 
   return {
     name: 'vitrine',
-    send(events, { final }) {
-      if (!events.length) return Promise.resolve(true);
+    async send(events, { final }) {
+      if (!events.length) return true;
       const items = events.map((event): Item => {
         const json = JSON.stringify(event);
-        return { event, json, bytes: utf8Length(json) };
+        return { event, json, bytes: byteLength(json) };
       });
-      if (final) return sendFinal(items);
-      return postAll(items);
+      return final ? sendFinal(items) : post(items);
     },
   };
 }
@@ -209,8 +177,7 @@ export function collectorDestination(options: CollectorOptions): Destination {
  * when `count` ≥ 2 and there are two items, so splitting always makes progress.
  */
 function split(items: readonly Item[], count: number): Item[][] {
-  const total = items.reduce((sum, item) => sum + item.bytes, 0);
-  const target = total / Math.max(1, count);
+  const target = items.reduce((sum, item) => sum + item.bytes, 0) / count;
   const runs: Item[][] = [];
   let run: Item[] = [];
   let size = 0;
@@ -226,20 +193,4 @@ function split(items: readonly Item[], count: number): Item[][] {
   }
   if (run.length) runs.push(run);
   return runs;
-}
-
-/** Bytes of `text` in UTF-8, without encoding it. */
-function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      // A surrogate pair: one four-byte character.
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
 }

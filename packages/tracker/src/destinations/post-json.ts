@@ -1,7 +1,7 @@
-// Shared by the PostHog and Segment destinations: JSON bodies split to fit a byte budget, sent with
-// fetch. `keepalive` bodies are capped at 64 KiB in total per page by the Fetch standard
-// (https://fetch.spec.whatwg.org/#http-network-or-cache-fetch, "inflight keepalive bytes"), so a
-// final send carries only what fits and its delivery cannot be confirmed.
+// Shared by the PostHog and Segment destinations (and `byteLength` by the collector): JSON bodies
+// split to fit a byte budget, sent with fetch. `keepalive` bodies are capped at 64 KiB in total per
+// page by the Fetch standard (https://fetch.spec.whatwg.org/#http-network-or-cache-fetch, "inflight
+// keepalive bytes"), so a final send carries only what fits and its delivery cannot be confirmed.
 
 const encoder = new TextEncoder();
 
@@ -69,6 +69,8 @@ export async function postJson(
   }
   for (const body of bodies) {
     const response = await fetch(url, { ...init, body });
+    // Read the answer to its end, so the request and its connection are released.
+    await response.arrayBuffer().catch(() => undefined);
     if (!response.ok) return false;
   }
   return true;

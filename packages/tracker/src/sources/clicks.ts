@@ -1,30 +1,21 @@
 import type { ClickData } from '@vitrine/schema';
-import { describeTarget, isInteractive } from '../element-key.js';
+import { elementKeyOf, isInteractive, offsetIn } from '../element-key.js';
 import type { Source } from '../types.js';
 
-/** At least `count` clicks within `ms` and `px` of each other make a rage click. */
-const RAGE = { count: 3, ms: 1000, px: 30 } as const;
-/** A click on something not made to be clicked, after which nothing changes for this long, is dead. */
-const DEAD_MS = 1000;
-
-/** Fraction 0..1 of `size`, rounded to 4 places; the middle for an element without a box. */
-function fraction(offset: number, size: number): number {
-  if (!(size > 0)) return 0.5;
-  return Math.round(Math.min(1, Math.max(0, offset / size)) * 10_000) / 10_000;
-}
+/** Changes seen on `document` while clicks are held. */
+const CAPTURED = ['scroll', 'focusin', 'focusout'];
 
 /** Whether anything on the event's path is made to be clicked, so the click is not a dead-click candidate. */
 function mayRespond(path: readonly EventTarget[]): boolean {
-  for (const node of path) {
-    if (!(node instanceof Element)) continue;
-    if (isInteractive(node) || node.hasAttribute('tabindex') || node.hasAttribute('onclick')) return true;
-    if (
-      (node as HTMLElement).onclick ||
-      ((node.localName === 'video' || node.localName === 'audio') && node.hasAttribute('controls'))
-    )
-      return true;
-  }
-  return false;
+  return path.some(
+    (node) =>
+      node instanceof Element &&
+      (isInteractive(node) ||
+        node.hasAttribute('tabindex') ||
+        node.hasAttribute('onclick') ||
+        !!(node as HTMLElement).onclick ||
+        (/^(video|audio)$/.test(node.localName) && node.hasAttribute('controls'))),
+  );
 }
 
 /**
@@ -50,7 +41,8 @@ export const clicks: Source = (context) => {
   const recent: { t: number; x: number; y: number }[] = [];
   const held = new Map<ReturnType<typeof setTimeout>, ClickData>();
   let observer: MutationObserver | null = null;
-  let inTask = false;
+  /** The control a counted click on a `<label>` forwards a click to, and when. */
+  let forwarded: { control: EventTarget; at: number } | null = null;
 
   /** Something changed: the held clicks did something after all. */
   const release = (): void => {
@@ -71,9 +63,7 @@ export const clicks: Source = (context) => {
       observer = new MutationObserver(release);
       observer.observe(document, MUTATIONS);
       // Scroll does not bubble; capturing on document also sees scrolling boxes.
-      document.addEventListener('scroll', release, { capture: true, passive: true });
-      document.addEventListener('focusin', release, true);
-      document.addEventListener('focusout', release, true);
+      for (const type of CAPTURED) document.addEventListener(type, release, { capture: true, passive: true });
       document.addEventListener('visibilitychange', onHidden);
       addEventListener('hashchange', release);
       addEventListener('popstate', release);
@@ -87,9 +77,7 @@ export const clicks: Source = (context) => {
     if (!observer) return;
     observer.disconnect();
     observer = null;
-    document.removeEventListener('scroll', release, { capture: true });
-    document.removeEventListener('focusin', release, true);
-    document.removeEventListener('focusout', release, true);
+    for (const type of CAPTURED) document.removeEventListener(type, release, true);
     document.removeEventListener('visibilitychange', onHidden);
     removeEventListener('hashchange', release);
     removeEventListener('popstate', release);
@@ -98,50 +86,53 @@ export const clicks: Source = (context) => {
 
   const onClick = (event: MouseEvent): void => {
     // `detail` 0: keyboard activation or a forwarded click, with no pointer position.
-    if (!event.isTrusted || event.detail === 0 || inTask) return;
-    // A label's click on its control comes in the same task as the shopper's click.
-    inTask = true;
-    setTimeout(() => (inTask = false), 0);
-
+    if (!event.isTrusted || event.detail === 0) return;
     const path = event.composedPath();
+    // The click a `<label>` forwards to its control right after the shopper's (a flag reset by a
+    // timer would not do: on a busy page the shopper's next click can come before the timer).
+    const echo = forwarded && path[0] === forwarded.control && event.timeStamp - forwarded.at < 100;
+    forwarded = null;
+    if (echo) return;
+    const label = path.find((node): node is HTMLLabelElement => node instanceof HTMLLabelElement);
+    if (label?.control) forwarded = { control: label.control, at: event.timeStamp };
+
     const target = path.find((node): node is Element => node instanceof Element);
     if (!target || context.isPrivate(target)) return;
-    const described = describeTarget(event);
+    // What it is about: the button, not its icon (see `elementKeyOf`).
+    const described = elementKeyOf(target, { snap: true });
     if (!described || context.isPrivate(described.element)) return;
-    const box = described.element.getBoundingClientRect();
+    const { element, ...about } = described;
     const data: ClickData = {
-      elementKey: described.elementKey,
-      ...(described.component ? { component: described.component } : {}),
-      ...(described.productId ? { productId: described.productId } : {}),
-      ...(described.sku ? { sku: described.sku } : {}),
-      offsetX: fraction(event.clientX - box.left, box.width),
-      offsetY: fraction(event.clientY - box.top, box.height),
+      // The key, and the component, product id and SKU when known.
+      ...about,
+      ...offsetIn(element, event),
       pageX: Math.max(0, Math.round(event.pageX)),
       pageY: Math.max(0, Math.round(event.pageY)),
     };
 
-    const t = event.timeStamp;
-    while (recent.length && (t - recent[0]!.t > RAGE.ms || recent.length >= 16)) recent.shift();
-    recent.push({ t, x: event.clientX, y: event.clientY });
-    const near = recent.filter((c) => Math.hypot(c.x - event.clientX, c.y - event.clientY) <= RAGE.px);
-    if (near.length >= RAGE.count) data.rage = true;
+    // Rage: the 3rd and later of clicks within 1 s and 30 px of each other (the last 16 kept).
+    const { timeStamp: t, clientX: x, clientY: y } = event;
+    while (recent.length && (t - recent[0]!.t > 1000 || recent.length >= 16)) recent.shift();
+    recent.push({ t, x, y });
+    if (recent.filter((c) => Math.hypot(c.x - x, c.y - y) <= 30).length >= 3) data.rage = true;
 
     if (mayRespond(path)) {
       context.emit('click', data);
       return;
     }
+    // Dead unless something changes within 1 s.
     const timer = setTimeout(() => {
       held.delete(timer);
       if (!held.size) unwatch();
       context.emit('click', { ...data, dead: true });
-    }, DEAD_MS);
+    }, 1000);
     held.set(timer, data);
     watch(path);
   };
 
   document.addEventListener('click', onClick, { capture: true, passive: true });
   return () => {
-    document.removeEventListener('click', onClick, { capture: true });
+    document.removeEventListener('click', onClick, true);
     // Stopped before the verdict: sent as plain clicks, never wrongly as dead.
     release();
   };

@@ -16,39 +16,19 @@ type Props = NonNullable<CustomData['props']>;
 const NAME = /^[a-z][a-z0-9_]{0,39}$/;
 const MAX_PROPS = 25;
 const MAX_TEXT = 500;
-/** Most `error` events per page: a loop that throws must not flood the outbox. */
-const MAX_ERRORS = 10;
 /** Keys never forwarded from a component's detail, at any depth: contact details. */
 const PERSONAL_KEY = /mail|phone|contact|address|passw/;
 const EMAIL = /[^\s@"'<>()[\]{},;:]+@[^\s@"'<>()[\]{},;:]+\.[a-z]{2,}/gi;
-/** Runs of 9+ digits, with or without separators: card, phone and account numbers. */
-const LONG_NUMBER = /\d(?:[ -]?\d){8,}/g;
-
-/**
- * `vt-*` events never forwarded. `vt-checkout-abandon` carries the shopper's email or phone for
- * the merchant's reminder; its schema says the tracker never forwards it, and abandonment is
- * already in the funnel (`begin_checkout` without `purchase`).
- */
-const NEVER: ReadonlySet<string> = new Set([VT_EVENTS.checkoutAbandon]);
-
-/** Cart changes that are not a shopper action in this tab (another tab, a restored cart). */
-const NOT_ACTIONS: ReadonlySet<string> = new Set(['sync', 'load']);
 
 const warned = new Set<string>();
 function warnOnce(message: string): void {
-  if (warned.has(message)) return;
+  if (!warned.has(message)) console.warn(`vitrine tracker: ${message}`);
   warned.add(message);
-  console.warn(`vitrine tracker: ${message}`);
 }
 
 /** `text` without email addresses (search queries and other free text can hold them). */
 function noEmail(text: string): string {
   return text.replace(EMAIL, '[email]');
-}
-
-/** An error message without email addresses and long digit runs (messages often quote input). */
-function redact(text: string): string {
-  return noEmail(text).replace(LONG_NUMBER, '[number]');
 }
 
 /** `mediaOpen`, `media-open`, `Media Open` → `media_open`. */
@@ -78,14 +58,13 @@ function flatten(value: Record<string, unknown>, out: Props = {}, prefix = ''): 
     if (!part || !NAME.test(key) || PERSONAL_KEY.test(key)) continue;
     if (Object.keys(out).length >= MAX_PROPS) break;
     if (typeof v === 'string') {
-      const text = key === 'url' || key.endsWith('_url') ? scrubUrl(v) : noEmail(v);
-      out[key] = text.slice(0, MAX_TEXT);
+      out[key] = (/(^|_)url$/.test(key) ? scrubUrl(v) : noEmail(v)).slice(0, MAX_TEXT);
     } else if (typeof v === 'number') {
       if (Number.isFinite(v)) out[key] = v;
     } else if (typeof v === 'boolean') {
       out[key] = v;
     } else if (Array.isArray(v)) {
-      out[key] = v.every((x) => ['string', 'number', 'boolean'].includes(typeof x))
+      out[key] = v.every((x) => /^(string|number|boolean)$/.test(typeof x))
         ? noEmail(v.join(',')).slice(0, MAX_TEXT)
         : v.length;
     } else if (isRecord(v)) {
@@ -101,32 +80,29 @@ function flatten(value: Record<string, unknown>, out: Props = {}, prefix = ''): 
 /** The `custom` data of a component event other than `vt-funnel` and `vt-error`; null to drop it. */
 function project(type: string, detail: unknown): CustomData | null {
   const name = snake(type.slice(3));
+  let props: Props;
   if (type === VT_EVENTS.cartChange) {
     // Never the whole cart (titles, options, URLs of every line): what changed and the totals.
     const { reason, cart } = (detail ?? {}) as Partial<CartChangeDetail>;
-    if (!reason || NOT_ACTIONS.has(reason)) return null;
-    const props: Props = { reason };
-    if (cart) {
-      props['lines'] = cart.lines.length;
-      props['item_count'] = cart.itemCount;
-      props['subtotal'] = cart.subtotal.amount;
-      props['currency'] = cart.subtotal.currency;
-      props['codes'] = cart.codes.length;
-    }
-    return { name, props };
+    // `sync` and `load` are not a shopper action in this tab (another tab, a restored cart).
+    if (!reason || reason === 'sync' || reason === 'load') return null;
+    props = cart
+      ? {
+          reason,
+          lines: cart.lines.length,
+          item_count: cart.itemCount,
+          subtotal: cart.subtotal.amount,
+          currency: cart.subtotal.currency,
+          codes: cart.codes.length,
+        }
+      : { reason };
+  } else {
+    props = isRecord(detail) ? flatten(detail) : {};
+    // When it happened, in ms since navigation: a component's time to first render.
+    if (type === VT_EVENTS.ready) props['ms'] = Math.round(performance.now());
+    if (!Object.keys(props).length) return { name };
   }
-  const props = isRecord(detail) ? flatten(detail) : {};
-  // When it happened, in ms since navigation: a component's time to first render.
-  if (type === VT_EVENTS.ready) props['ms'] = Math.round(performance.now());
-  return Object.keys(props).length ? { name, props } : { name };
-}
-
-function isFunnelDetail(detail: unknown): detail is FunnelDetail {
-  return (
-    isRecord(detail) &&
-    (FUNNEL_EVENTS as readonly unknown[]).includes(detail['name']) &&
-    isRecord(detail['params'])
-  );
+  return { name, props };
 }
 
 /** Why `name`/`props` cannot be a `custom` event, or `''`. */
@@ -164,24 +140,14 @@ export function trackCustom(
   props?: Record<string, string | number | boolean>,
 ): boolean {
   const problem = customProblem(name, props);
-  if (problem) {
-    warnOnce(`track("${String(name).slice(0, 60)}") dropped: ${problem}`);
-    return false;
-  }
-  context.emit('custom', props ? { name, props: { ...props } } : { name });
-  return true;
+  if (problem) warnOnce(`track("${String(name).slice(0, 60)}") dropped: ${problem}`);
+  else context.emit('custom', props ? { name, props: { ...props } } : { name });
+  return !problem;
 }
 
 /** `url:line:col` of where an error was thrown, without secrets in the URL. */
 function where(url: string, line?: number, column?: number): string {
-  return `${scrubUrl(url)}${line ? `:${line}` : ''}${line && column ? `:${column}` : ''}`.slice(0, 2048);
-}
-
-/** `url:line:col` of the first frame of a stack trace, if any. */
-function stackSource(error: unknown): string | undefined {
-  const stack = error instanceof Error ? error.stack : undefined;
-  const m = stack && /((?:https?|file):\/\/[^\s()]+?):(\d+):(\d+)/.exec(stack);
-  return m ? where(m[1]!, Number(m[2]), Number(m[3])) : undefined;
+  return (scrubUrl(url) + (line ? `:${line}` : '') + (line && column ? `:${column}` : '')).slice(0, 2048);
 }
 
 function messageOf(reason: unknown): string {
@@ -212,16 +178,58 @@ function messageOf(reason: unknown): string {
 export const funnel: Source = (context) => {
   const errors = new Set<string>();
 
-  function reportError(data: ErrorData): void {
-    const message = redact(data.message).trim().slice(0, 2000) || 'Unknown error';
-    const key = `${message}\n${data.source ?? ''}\n${data.tag ?? ''}`;
-    if (errors.size >= MAX_ERRORS || errors.has(key)) return;
+  /**
+   * Emits an `error`, masked, unless the same one was reported already or 10 were: a loop that
+   * throws must not flood the outbox.
+   */
+  function reportError(text: string, source?: string, tag?: string): void {
+    // Error messages often quote input: emails and runs of 9+ digits (card, phone and account
+    // numbers, with or without separators) are masked.
+    const message =
+      noEmail(text)
+        .replace(/\d(?:[ -]?\d){8,}/g, '[number]')
+        .trim()
+        .slice(0, 2000) || 'Unknown error';
+    const key = `${message}\n${source ?? ''}\n${tag ?? ''}`;
+    if (errors.size >= 10 || errors.has(key)) return;
     errors.add(key);
-    context.emit('error', {
-      message,
-      ...(data.source ? { source: data.source } : {}),
-      ...(data.tag ? { tag: data.tag.slice(0, 64) } : {}),
-    });
+    const data: ErrorData = { message };
+    if (source) data.source = source;
+    if (tag) data.tag = tag.slice(0, 64);
+    context.emit('error', data);
+  }
+
+  function forward(type: string, detail: unknown): void {
+    if (type === VT_EVENTS.funnel) {
+      if (
+        !isRecord(detail) ||
+        !(FUNNEL_EVENTS as readonly unknown[]).includes(detail['name']) ||
+        !isRecord(detail['params'])
+      ) {
+        warnOnce('a vt-funnel event without a GA4 name and params was dropped');
+        return;
+      }
+      let data: unknown;
+      try {
+        // A copy: the outbox writes it a task later, and the component may reuse its object.
+        data = structuredClone(detail);
+      } catch {
+        return;
+      }
+      // A GA4 event name and params, as checked above.
+      context.emit('funnel', data as FunnelDetail);
+    } else if (type === VT_EVENTS.error) {
+      const { tag, attribute, message } = (detail ?? {}) as Partial<VtErrorDetail>;
+      const text = String(message ?? 'invalid input');
+      reportError(
+        attribute && !text.includes(attribute) ? `${attribute}: ${text}` : text,
+        'vt-error',
+        typeof tag === 'string' ? tag : undefined,
+      );
+    } else {
+      const data = project(type, detail);
+      if (data) context.emit('custom', data);
+    }
   }
 
   function onVtEvent(event: Event): void {
@@ -233,55 +241,29 @@ export const funnel: Source = (context) => {
     }
   }
 
-  function forward(type: string, detail: unknown): void {
-    if (type === VT_EVENTS.funnel) {
-      if (!isFunnelDetail(detail)) {
-        warnOnce('a vt-funnel event without a GA4 name and params was dropped');
-        return;
-      }
-      let data: FunnelDetail;
-      try {
-        // A copy: the outbox writes it a task later, and the component may reuse its object.
-        data = structuredClone(detail);
-      } catch {
-        return;
-      }
-      context.emit('funnel', data);
-    } else if (type === VT_EVENTS.error) {
-      const { tag, attribute, message } = (detail ?? {}) as Partial<VtErrorDetail>;
-      const text = String(message ?? 'invalid input');
-      reportError({
-        message: attribute && !text.includes(attribute) ? `${attribute}: ${text}` : text,
-        source: 'vt-error',
-        ...(typeof tag === 'string' ? { tag } : {}),
-      });
-    } else {
-      const data = project(type, detail);
-      if (data) context.emit('custom', data);
-    }
-  }
-
   function onError(event: ErrorEvent): void {
-    reportError({
-      message: event.message || messageOf(event.error),
-      ...(event.filename ? { source: where(event.filename, event.lineno, event.colno) } : {}),
-    });
+    reportError(
+      event.message || messageOf(event.error),
+      event.filename ? where(event.filename, event.lineno, event.colno) : undefined,
+    );
   }
 
   function onRejection(event: PromiseRejectionEvent): void {
-    const source = stackSource(event.reason);
-    reportError({
-      message: `Unhandled rejection: ${messageOf(event.reason)}`,
-      ...(source ? { source } : {}),
-    });
+    // The `url:line:col` of the first frame of its stack trace, if any.
+    const stack = event.reason instanceof Error ? event.reason.stack : undefined;
+    const frame = stack && /((?:https?|file):\/\/[^\s()]+?):(\d+):(\d+)/.exec(stack);
+    reportError(
+      `Unhandled rejection: ${messageOf(event.reason)}`,
+      frame ? where(frame[1]!, Number(frame[2]), Number(frame[3])) : undefined,
+    );
   }
 
-  const names = Object.values(VT_EVENTS).filter((name) => !NEVER.has(name));
-  for (const name of names) document.addEventListener(name, onVtEvent, { capture: true });
+  const names = Object.values(VT_EVENTS).filter((name) => name !== VT_EVENTS.checkoutAbandon);
+  for (const name of names) document.addEventListener(name, onVtEvent, true);
   addEventListener('error', onError);
   addEventListener('unhandledrejection', onRejection);
   return () => {
-    for (const name of names) document.removeEventListener(name, onVtEvent, { capture: true });
+    for (const name of names) document.removeEventListener(name, onVtEvent, true);
     removeEventListener('error', onError);
     removeEventListener('unhandledrejection', onRejection);
   };

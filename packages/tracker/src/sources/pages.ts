@@ -44,7 +44,8 @@ type HistoryMethod = 'pushState' | 'replaceState';
 export const pages: Source = (context) => {
   let live = true;
   let route = routeOf(location);
-  let path = location.pathname;
+  /** The path of the current page view (set by `begin`). */
+  let path = '';
   /** Visible milliseconds banked before the last time the page was hidden. */
   let visibleMs = 0;
   /** `performance.now()` when the page last became visible; null while hidden. */
@@ -69,7 +70,7 @@ export const pages: Source = (context) => {
       name: 'page_leave',
       props: {
         ms: Math.round(visibleMs),
-        max_depth: Math.round(Math.min(1, Math.max(0, currentMaxDepth())) * 10_000) / 10_000,
+        max_depth: Math.round(currentMaxDepth() * 10_000) / 10_000,
         path: path.slice(0, 500),
       },
     });

@@ -3,10 +3,11 @@ import type { Source } from '../types.js';
 interface Running {
   /** Deepest point seen on this page, fraction 0..1. */
   depth: number;
-  /** Emits the page's `scroll` event now (if deeper than the last one sent). */
-  report(): void;
-  /** Starts a new page. */
-  reset(): void;
+  /**
+   * Emits the page's `scroll` event now (if deeper than the last one sent); with `next`, then
+   * starts a new page.
+   */
+  end(next?: boolean): void;
 }
 
 /** The running scroll sources (one per tracker), newest last. */
@@ -27,10 +28,7 @@ export function currentMaxDepth(): number {
  * was scrolled.
  */
 export function scrollPageChanged(): void {
-  for (const source of running) {
-    source.report();
-    source.reset();
-  }
+  for (const source of running) source.end(true);
 }
 
 function pageHeight(): number {
@@ -48,18 +46,19 @@ export const scroll: Source = (context) => {
   let sent = -1;
   const self: Running = {
     depth: 0,
-    report() {
-      if (frame) cancelAnimationFrame(frame);
+    end(next) {
+      cancelAnimationFrame(frame);
       measure();
       const maxDepth = Math.round(self.depth * 10_000) / 10_000;
-      if (maxDepth === sent) return;
-      sent = maxDepth;
-      context.emit('scroll', { maxDepth, pageHeight: Math.round(pageHeight()) });
-    },
-    reset() {
-      self.depth = 0;
-      sent = -1;
-      onScroll();
+      if (maxDepth !== sent) {
+        sent = maxDepth;
+        context.emit('scroll', { maxDepth, pageHeight: Math.round(pageHeight()) });
+      }
+      if (next) {
+        self.depth = 0;
+        sent = -1;
+        onScroll();
+      }
     },
   };
 
@@ -73,23 +72,24 @@ export const scroll: Source = (context) => {
   function onScroll(): void {
     frame ||= requestAnimationFrame(measure);
   }
-  function onVisibility(): void {
-    if (document.visibilityState === 'hidden') self.report();
+  /** `pagehide`, and `visibilitychange` to hidden. */
+  function onHide(event: Event): void {
+    if (event.type === 'pagehide' || document.visibilityState === 'hidden') self.end();
   }
 
   running.push(self);
   addEventListener('scroll', onScroll, { passive: true });
   addEventListener('resize', onScroll, { passive: true });
-  addEventListener('pagehide', self.report);
-  document.addEventListener('visibilitychange', onVisibility);
+  addEventListener('pagehide', onHide);
+  document.addEventListener('visibilitychange', onHide);
   // What is seen without scrolling counts too.
   onScroll();
   return () => {
     removeEventListener('scroll', onScroll);
     removeEventListener('resize', onScroll);
-    removeEventListener('pagehide', self.report);
-    document.removeEventListener('visibilitychange', onVisibility);
-    self.report();
+    removeEventListener('pagehide', onHide);
+    document.removeEventListener('visibilitychange', onHide);
+    self.end();
     running.splice(running.indexOf(self), 1);
   };
 };

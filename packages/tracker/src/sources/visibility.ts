@@ -1,14 +1,8 @@
 import { elementKeyOf, isComponent } from '../element-key.js';
 import type { Source } from '../types.js';
 
-/** Added elements are looked through at most this often. */
-const SCAN_MS = 250;
-/** Callbacks at these ratios: 0.5 is "half visible"; the others catch elements taller than two viewports. */
-const THRESHOLDS = [0, 0.1, 0.2, 0.3, 0.4, 0.5];
-
 interface Watched {
   key: string;
-  component: string;
   /** Milliseconds counted and not yet reported. */
   ms: number;
   /** When the current visible stretch began (`performance.now()`), or null. */
@@ -60,27 +54,22 @@ export const visibility: Source = (context) => {
         if (described) w.key = described.elementKey;
       }
     },
-    { threshold: THRESHOLDS },
+    // Callbacks at these ratios: 0.5 is "half visible"; the others catch elements taller than two viewports.
+    { threshold: [0, 0.1, 0.2, 0.3, 0.4, 0.5] },
   );
 
   function watch(el: Element): void {
     if (!isComponent(el) || watched.has(el)) return;
     const described = elementKeyOf(el);
     if (!described) return;
-    watched.set(el, {
-      key: described.elementKey,
-      component: el.localName.slice(0, 64),
-      ms: 0,
-      since: null,
-      inView: false,
-    });
+    watched.set(el, { key: described.elementKey, ms: 0, since: null, inView: false });
     intersections.observe(el);
   }
 
   function scan(root: ParentNode): void {
     if (root instanceof Element) watch(root);
     // No selector matches a tag prefix; `*` once per added subtree is cheap enough.
-    for (const el of root.querySelectorAll('*')) if (isComponent(el)) watch(el);
+    for (const el of root.querySelectorAll('*')) watch(el);
   }
 
   function processMutations(): void {
@@ -103,7 +92,8 @@ export const visibility: Source = (context) => {
       for (const node of record.addedNodes) added.push(node);
       if (record.removedNodes.length) removed = true;
     }
-    timer ??= setTimeout(processMutations, SCAN_MS);
+    // Added elements are looked through at most every 250 ms.
+    timer ??= setTimeout(processMutations, 250);
   });
 
   /** Emits what was counted, then counts again from zero. */
@@ -113,7 +103,8 @@ export const visibility: Source = (context) => {
       pause(w, now);
       const visibleMs = Math.round(w.ms);
       w.ms = 0;
-      if (visibleMs > 0) context.emit('visibility', { elementKey: w.key, component: w.component, visibleMs });
+      if (visibleMs > 0)
+        context.emit('visibility', { elementKey: w.key, component: el.localName.slice(0, 64), visibleMs });
       if (!el.isConnected) watched.delete(el);
       else if (w.inView && pageVisible()) w.since = now;
     }

@@ -20,14 +20,13 @@ let loading: Promise<void> | null = null;
  * target; `composedPath()[0]` is the real one.
  */
 const inputs: { time: number; target: EventTarget | undefined }[] = [];
-const MAX_INPUTS = 100;
 function onInput(event: Event): void {
-  inputs.push({ time: event.timeStamp, target: event.composedPath()[0] });
-  if (inputs.length > MAX_INPUTS) inputs.shift();
+  // The latest 100 are kept.
+  if (inputs.push({ time: event.timeStamp, target: event.composedPath()[0] }) > 100) inputs.shift();
 }
 
 /** An element's heatmap key (`snap`: the button, not its icon); `private` for a private one. */
-function keyOf(node: unknown, snap = false): string | undefined {
+function keyOf(node: unknown, snap?: boolean): string | undefined {
   if (!(node instanceof Element)) return undefined;
   if (isPrivate(node)) return 'private';
   return elementKeyOf(node, { snap })?.elementKey;
