@@ -1,9 +1,9 @@
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { createCollector, openDuckDBStore, type EventStore } from '@vitrine/collector';
+import { createCollector, heatmapReport, openDuckDBStore, type EventStore } from '@vitrine/collector';
 import { generateCatalog } from '../src/catalog.js';
 import type { Catalog, ShopLocale } from '../src/catalog-types.js';
 import { placeholderSvg } from '../src/placeholder-svg.js';
@@ -108,7 +108,30 @@ export async function startShop(options: ShopServerOptions = {}): Promise<ShopSe
   // The reference collector, embedded: the tracker on every page posts to /collect, and
   // /insights shows the reports (a demo on 127.0.0.1; a real shop puts them behind a login).
   const events = await openDuckDBStore(join(dataDir, 'events.duckdb'));
-  const collector = createCollector({ store: events, insights: { site: 'demo-shop' } });
+  let shopUrl = '';
+  const collector = createCollector({
+    store: events,
+    insights: {
+      site: 'demo-shop',
+      // A heatmap is drawn over the shop's own page, opened in headless Chromium at the device width.
+      heatmap: async ({ path, device, range }) => {
+        const out = join(dataDir, `heatmap-${device}-${Date.now()}.html`);
+        try {
+          await heatmapReport(events, {
+            page: new URL(path, shopUrl).href,
+            path,
+            kind: 'click',
+            device,
+            out,
+            range,
+          });
+          return readFileSync(out, 'utf8');
+        } finally {
+          rmSync(out, { force: true });
+        }
+      },
+    },
+  });
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const url = new URL(req.url ?? '/', 'http://shop.local');
@@ -196,6 +219,7 @@ export async function startShop(options: ShopServerOptions = {}): Promise<ShopSe
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
+  shopUrl = `http://${host}:${port}/`;
   return {
     server,
     url: `http://${host}:${port}/`,

@@ -2,6 +2,8 @@
 // `vitrine`: the collector's command line.
 //
 //   vitrine serve [--db events.duckdb] [--port 8787] [--host 127.0.0.1] [--origin URL]... [--site KEY]...
+//                 [--rate N]  requests per second per client address (burst 3N; default 40, burst 120)
+//   vitrine report heatmap --page URL [--kind click|scroll|move] [--device desktop|tablet|mobile] [--out heatmap.png|.html]
 //   vitrine report funnel --steps a,b,c [--out funnel.svg|funnel.csv]
 //   vitrine report paths [--from /page | --to /page] [--depth 4] [--out paths.svg|paths.csv]
 //   vitrine report vitals [--out vitals.csv]
@@ -29,7 +31,8 @@ import { coverageLine, rangeWhere, type ReportRange } from './reports/range.js';
 import { vitalsReport } from './reports/vitals.js';
 
 const USAGE = `usage:
-  vitrine serve [--db events.duckdb] [--port 8787] [--host 127.0.0.1] [--origin URL]... [--site KEY]...
+  vitrine serve [--db events.duckdb] [--port 8787] [--host 127.0.0.1] [--origin URL]... [--site KEY]... [--rate N]
+  vitrine report heatmap --page URL [--kind click|scroll|move] [--device desktop|tablet|mobile] [--out heatmap.png|.html]
   vitrine report funnel --steps view_item,add_to_cart,begin_checkout,purchase [--out funnel.svg|.csv]
   vitrine report paths [--from /page | --to /page] [--depth 4] [--out paths.svg|.csv]
   vitrine report vitals [--out vitals.csv]
@@ -66,6 +69,9 @@ async function report(args: string[]): Promise<void> {
       to: { type: 'string' },
       depth: { type: 'string' },
       conversion: { type: 'string' },
+      page: { type: 'string' },
+      kind: { type: 'string' },
+      device: { type: 'string' },
     },
   });
   const range: ReportRange = {
@@ -79,7 +85,29 @@ async function report(args: string[]): Promise<void> {
     stage(`computing the ${kind} report`);
     let text: string;
     let out = values.out;
-    if (kind === 'funnel') {
+    if (kind === 'heatmap') {
+      if (!values.page) throw new Error('--page is required: the URL of the page to draw on');
+      const heatKind = values.kind ?? 'click';
+      const device = values.device ?? 'desktop';
+      if (heatKind !== 'click' && heatKind !== 'scroll' && heatKind !== 'move')
+        throw new Error(`--kind ${heatKind}: click, scroll or move`);
+      if (device !== 'desktop' && device !== 'tablet' && device !== 'mobile')
+        throw new Error(`--device ${device}: desktop, tablet or mobile`);
+      const { heatmapReport } = await import('./reports/heatmap.js');
+      const result = await heatmapReport(store, {
+        page: values.page,
+        kind: heatKind,
+        device,
+        out: values.out ?? 'heatmap.png',
+        range,
+        onProgress: (what, done, total) => stage(`[${done}/${total}] ${what}`),
+      });
+      for (const e of result.top.slice(0, 10)) console.log(`${String(e.count).padStart(8)}  ${e.key}`);
+      console.log(`${result.placed} placed on their element, ${result.unplaced} by page position`);
+      console.log(coverageLine(result.coverage));
+      stage(`wrote ${result.file}`);
+      return;
+    } else if (kind === 'funnel') {
       if (!values.steps) throw new Error('--steps is required, e.g. --steps view_item,add_to_cart,purchase');
       const result = await funnelReport(store, {
         steps: values.steps.split(',').map((s) => s.trim()),
@@ -200,9 +228,13 @@ async function serve(args: string[]): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       origin: { type: 'string', multiple: true },
       site: { type: 'string', multiple: true },
+      rate: { type: 'string' },
     },
   });
   const port = Number(values.port);
+  const rate = values.rate === undefined ? undefined : Number(values.rate);
+  if (rate !== undefined && !(rate > 0))
+    throw new Error(`--rate ${values.rate} is not a number of requests per second`);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port ${values.port} is not a port`);
   const store = await openDuckDBStore(values.db);
@@ -210,6 +242,7 @@ async function serve(args: string[]): Promise<void> {
     store,
     ...(values.origin?.length ? { allowOrigins: values.origin } : {}),
     ...(values.site?.length ? { sites: values.site } : {}),
+    ...(rate ? { rateLimit: { perSecond: rate, burst: rate * 3 } } : {}),
   });
   const url = await collector.listen(port, values.host);
   console.log(`listening on ${url} (DuckDB ${values.db})`);

@@ -49,3 +49,14 @@ export {
   type PathsReport,
 } from './reports/paths.js';
 export { insightsRoutes, INSIGHTS_FUNNEL, type InsightsOptions } from './insights.js';
+export {
+  heatmapReport,
+  HEATMAP_VIEWPORTS,
+  type HeatmapOptions,
+  type HeatmapResult,
+  type HeatmapElement,
+  type HeatmapProduct,
+  type ScrollBand,
+  type HeatmapKind,
+  type HeatmapDevice,
+} from './reports/heatmap.js';

@@ -295,6 +295,12 @@ describe('collector rate limits', () => {
   });
 });
 
+/** Resolves once `child` has exited (at once when it already has). */
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((ok) => child.once('exit', () => ok()));
+}
+
 /** Starts `vitrine serve` in a child process; resolves with its URL. */
 function serve(db: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
@@ -346,14 +352,13 @@ describe('collector crash and restart', () => {
     first.child.kill('SIGKILL');
     sending = false;
     await Promise.all(clients);
-    await new Promise((ok) => first.child.once('exit', ok).once('close', ok));
+    await exited(first.child);
 
     const second = await serve(db);
     try {
       // Read through a second store on the same file only after the server is stopped.
-      const stop = new Promise((ok) => second.child.once('exit', ok));
       second.child.kill('SIGTERM');
-      await stop;
+      await exited(second.child);
       const store = await openDuckDBStore(db);
       try {
         const stored = new Set(

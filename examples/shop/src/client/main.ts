@@ -246,6 +246,32 @@ async function product(main: HTMLElement): Promise<void> {
     return [] as Promotion[];
   });
   const together = await bundle(p, promotions);
+  // GA4's view_item: the page knows it shows a product (no component does); the tracker reads it,
+  // so it waits (briefly) for the tracker to be listening.
+  await Promise.race([trackerListening, new Promise((ok) => setTimeout(ok, 2000))]);
+  main.dispatchEvent(
+    new CustomEvent('vt-funnel', {
+      bubbles: true,
+      composed: true,
+      detail: {
+        name: 'view_item',
+        params: {
+          currency: p.price.currency,
+          value: p.price.amount,
+          items: [
+            {
+              item_id: p.id,
+              item_name: p.title,
+              item_brand: p.brand,
+              ...(p.category[0] ? { item_category: p.category[0] } : {}),
+              price: p.price.amount,
+              quantity: 1,
+            },
+          ],
+        },
+      },
+    }),
+  );
   main.append(
     h(
       'article',
@@ -501,6 +527,9 @@ const CONSENT_KEY = 'vt-demo-consent';
  * record, as a consent manager would keep it) and applied on every page. The bar is placed under
  * the header before the page's content is drawn, so it moves nothing when it appears.
  */
+/** Settles once the tracker listens (or will not): page events dispatched before it are not seen. */
+let trackerListening: Promise<unknown> = Promise.resolve();
+
 function analytics(after: HTMLElement): void {
   let choice: string | null = null;
   try {
@@ -524,6 +553,7 @@ function analytics(after: HTMLElement): void {
       (error: unknown) => console.warn('shop: the tracker could not be loaded:', error),
     );
   if (choice === 'granted') {
+    trackerListening = tracker.catch(() => undefined);
     grant();
     return;
   }

@@ -54,21 +54,22 @@ export async function funnelReport(store: EventStore, options: FunnelOptions): P
   for (const step of steps) if (!NAME.test(step)) throw new Error(`"${step}" is not an event name`);
   const range = options.range ?? {};
   const where = rangeWhere(range, `type = 'funnel'`, `name IN (${steps.map(literal).join(', ')})`);
-  // s1: each session's first step-1 event (with its device and experiments); sK: the first
-  // step-K event at or after the session reached step K-1.
-  const stages = steps.map((step, i) =>
-    i === 0
-      ? `s1 AS (SELECT session_id, min(ts) AS t, arg_min(device, ts) AS device, arg_min(experiments, ts) AS experiments
-           FROM f WHERE name = ${literal(step)} GROUP BY session_id)`
-      : `s${i + 1} AS (SELECT f.session_id, min(f.ts) AS t FROM f JOIN s${i} ON f.session_id = s${i}.session_id AND f.ts >= s${i}.t
-           WHERE f.name = ${literal(step)} GROUP BY f.session_id)`,
+  // One pass over the step events: per session, the device and experiments of its first step-1
+  // event, and the sorted times of each step. Then step K's time is the first of its times at or
+  // after step K-1's (list lambdas on a few values per session, no join over the events).
+  const lists = steps.map(
+    (step, i) => `list(ts ORDER BY ts) FILTER (WHERE name = ${literal(step)}) AS l${i + 1}`,
   );
-  const joins = steps.slice(1).map((_, i) => `LEFT JOIN s${i + 2} ON s${i + 2}.session_id = s1.session_id`);
-  const counts = steps.map((_, i) => `count(s${i + 1}.t) AS n${i + 1}`);
-  const sql = `WITH f AS (SELECT session_id, name, ts, device, experiments FROM events WHERE ${where}),
-    ${stages.join(',\n    ')}
-    SELECT coalesce(s1.device, 'unknown') AS device, s1.experiments AS experiments, ${counts.join(', ')}
-    FROM s1 ${joins.join(' ')}
+  const times = steps.map((_, i) =>
+    i === 0 ? `l1[1] AS t1` : `list_min(list_filter(l${i + 1}, x -> x >= t${i})) AS t${i + 1}`,
+  );
+  const counts = steps.map((_, i) => `count(t${i + 1}) AS n${i + 1}`);
+  const sql = `SELECT coalesce(device, 'unknown') AS device, experiments, ${counts.join(', ')} FROM (
+      SELECT device, experiments, ${times.join(', ')} FROM (
+        SELECT session_id, arg_min(device, ts) FILTER (WHERE name = ${literal(steps[0]!)}) AS device,
+          arg_min(experiments, ts) FILTER (WHERE name = ${literal(steps[0]!)}) AS experiments, ${lists.join(', ')}
+        FROM events WHERE ${where} GROUP BY session_id))
+    WHERE t1 IS NOT NULL
     GROUP BY ALL`;
   const [rows, stats] = await Promise.all([
     store.query<Record<string, number | string | null>>(sql),

@@ -1,0 +1,207 @@
+// Benchmark, not a test: the collector against the collector issue's targets, on this machine.
+//
+// 1. Ingest: gzip batches of 500 events POSTed by 8 concurrent clients to `vitrine serve` (its own
+//    process, DuckDB file, schema validation and de-duplication on), sustained over 200,000
+//    events; target ≥ 20,000 events/s. Baseline, same run: the same events written straight into
+//    a DuckDB store in the bench process (no HTTP, no JSON, no validation).
+// 2. Funnel over 10,000,000 events in DuckDB: target ≤ 5 s. Baseline, same run: one
+//    `GROUP BY name` count over the same rows (the cheapest full scan).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { WIRE_SCHEMA, type WireEvent } from '@vitrine/schema';
+import { funnelReport, openDuckDBStore } from '@vitrine/collector';
+
+const INGEST_EVENTS = 200_000;
+const BATCH = 500;
+const CLIENTS = 8;
+const INGEST_TARGET = 20_000;
+const FUNNEL_EVENTS = 10_000_000;
+const FUNNEL_TARGET_MS = 5000;
+const STEPS = ['view_item', 'add_to_cart', 'begin_checkout', 'purchase'];
+
+const dir = mkdtempSync(join(tmpdir(), 'vt-collector-bench-'));
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+
+function event(n: number, now: number): WireEvent {
+  const kind = n % 4;
+  const base = {
+    schema: WIRE_SCHEMA,
+    id: `bench-${n.toString(36).padStart(8, '0')}-${now.toString(36)}`,
+    ts: now - (INGEST_EVENTS - n),
+    sessionId: `s${Math.floor(n / 20)}`,
+    visitorId: `v${Math.floor(n / 60)}`,
+    seq: n % 20,
+    page: {
+      url: `https://shop.example/products/p${n % 300}?utm_source=mail`,
+      path: `/products/p${n % 300}`,
+      title: 'Canvas tote',
+    },
+    device: {
+      class: n % 3 ? 'desktop' : 'mobile',
+      viewportWidth: n % 3 ? 1280 : 390,
+      viewportHeight: 800,
+      dpr: 2,
+    },
+    experiments: { hero: n % 2 ? 'a' : 'b' },
+  };
+  if (kind === 0)
+    return {
+      ...base,
+      type: 'click',
+      data: {
+        elementKey: `vt-gallery[product=p${n % 300}]>part(thumbnail)[${n % 5}]`,
+        component: 'vt-gallery',
+        productId: `p${n % 300}`,
+        offsetX: 0.25,
+        offsetY: 0.5,
+        pageX: 400,
+        pageY: 900,
+      },
+    } as WireEvent;
+  if (kind === 1) return { ...base, type: 'pageview', data: { navigationType: 'navigate' } } as WireEvent;
+  if (kind === 2)
+    return {
+      ...base,
+      type: 'funnel',
+      data: {
+        name: 'add_to_cart',
+        params: {
+          currency: 'USD',
+          value: 1999,
+          items: [{ item_id: `p${n % 300}`, item_name: 'Canvas tote', price: 1999, quantity: 1 }],
+        },
+      },
+    } as WireEvent;
+  return {
+    ...base,
+    type: 'visibility',
+    data: { elementKey: 'vt-offers[product=p1]', component: 'vt-offers', visibleMs: 1200 },
+  } as WireEvent;
+}
+
+function serve(db: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--conditions=source',
+      '--import',
+      'tsx',
+      'packages/collector/src/cli.ts',
+      'serve',
+      '--db',
+      db,
+      '--port',
+      '0',
+      '--rate',
+      '100000',
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return new Promise((ok, fail) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /listening on (http:\/\/[\d.:]+)/.exec(out);
+      if (m) ok({ child, url: m[1]! });
+    });
+    child.on('exit', (code) => fail(new Error(`vitrine serve exited with ${code}`)));
+  });
+}
+
+try {
+  // 1. Ingest.
+  const now = Date.now();
+  const events = Array.from({ length: INGEST_EVENTS }, (_, n) => event(n, now));
+  const bodies: Buffer[] = [];
+  for (let i = 0; i < events.length; i += BATCH)
+    bodies.push(
+      gzipSync(JSON.stringify({ schema: WIRE_SCHEMA, sentAt: now, events: events.slice(i, i + BATCH) })),
+    );
+  const { child, url } = await serve(join(dir, 'ingest.duckdb'));
+  let next = 0;
+  let accepted = 0;
+  let refused = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (next < bodies.length) {
+        const body = bodies[next++]!;
+        const r = await fetch(`${url}/collect`, {
+          method: 'POST',
+          body: new Uint8Array(body),
+          headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        });
+        const answer = (await r.json()) as { accepted?: number };
+        if (r.ok) accepted += answer.accepted ?? 0;
+        else refused++;
+      }
+    }),
+  );
+  const httpMs = performance.now() - t0;
+  child.kill('SIGTERM');
+
+  const direct = await openDuckDBStore(join(dir, 'direct.duckdb'));
+  const t1 = performance.now();
+  for (let i = 0; i < events.length; i += BATCH)
+    await direct.insert(events.slice(i, i + BATCH), { site: 'bench', receivedAt: now });
+  const directMs = performance.now() - t1;
+  await direct.close();
+  const rate = (accepted / httpMs) * 1000;
+  const directRate = (INGEST_EVENTS / directMs) * 1000;
+  console.log(
+    `Ingest: ${INGEST_EVENTS} events in gzip batches of ${BATCH}, ${CLIENTS} concurrent clients → vitrine serve (DuckDB, validation + dedup)`,
+  );
+  console.log(
+    `  HTTP ingest                ${ms(httpMs)}  ${rate.toFixed(0)} events/s  (accepted ${accepted}, refused batches ${refused})`,
+  );
+  console.log(
+    `  baseline: store.insert     ${ms(directMs)}  ${directRate.toFixed(0)} events/s  (same events, no HTTP/JSON/validation)`,
+  );
+  console.log(`  HTTP ingest / baseline     ${(rate / directRate).toFixed(2)}x`);
+  console.log(
+    `  target ≥ ${INGEST_TARGET} events/s: ${rate >= INGEST_TARGET ? 'met' : 'NOT met'} (${(rate / INGEST_TARGET).toFixed(2)}x of it)`,
+  );
+  console.log('  ClickHouse: not measured (the ClickHouse store is not built yet)');
+
+  // 2. Funnel over 10M events, generated inside DuckDB.
+  const big = await openDuckDBStore(join(dir, 'funnel.duckdb'));
+  const tg = performance.now();
+  await big.query(`INSERT INTO events
+    SELECT 'f' || i, 'bench', 'funnel', 1767225600000 + i * 10, 's' || (i // 8), 'v' || (i // 24), i % 8,
+      'https://shop.example/p', '/p', NULL, CASE WHEN i % 3 = 0 THEN 'mobile' ELSE 'desktop' END, 1280, 800,
+      CASE WHEN (i // 8) % 2 = 0 THEN '{"hero":"a"}' ELSE '{"hero":"b"}' END,
+      ['view_item','view_item','add_to_cart','view_item','begin_checkout','add_to_cart','purchase','view_item'][(i % 8) + 1],
+      NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 1999, '{}', NULL, 1767225600000
+    FROM range(${FUNNEL_EVENTS}) t(i)`);
+  console.log(
+    `\nFunnel over ${FUNNEL_EVENTS.toLocaleString('en')} funnel events in DuckDB (generated in ${ms(performance.now() - tg)})`,
+  );
+  const runs: number[] = [];
+  let sessions = 0;
+  for (let run = 0; run < 3; run++) {
+    const t = performance.now();
+    const report = await funnelReport(big, { steps: STEPS });
+    runs.push(performance.now() - t);
+    sessions = report.groups[0]!.steps[0]!.sessions;
+  }
+  const floor: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const t = performance.now();
+    await big.query(`SELECT name, count(*) FROM events GROUP BY name`);
+    floor.push(performance.now() - t);
+  }
+  await big.close();
+  const best = Math.min(...runs);
+  const floorBest = Math.min(...floor);
+  console.log(
+    `  funnelReport (4 steps, by device and variant)  best of 3: ${ms(best)}  (${sessions} sessions at step 1)`,
+  );
+  console.log(`  baseline: GROUP BY name count                   best of 3: ${ms(floorBest)}`);
+  console.log(`  funnel / baseline                               ${(best / floorBest).toFixed(2)}x`);
+  console.log(`  target ≤ ${FUNNEL_TARGET_MS} ms: ${best <= FUNNEL_TARGET_MS ? 'met' : 'NOT met'}`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
