@@ -1,5 +1,10 @@
 import type { Promotion } from '@vitrine/pricing';
 import type { Catalog, Product, Review, ShopLocale } from '../catalog-types.js';
+// The tracker's own bundle, served at /vitrine/tracker/ (external to this bundle, like /vitrine/*);
+// TypeScript cannot resolve a URL, so its types come from the package.
+// @ts-expect-error -- resolved by the browser, not by TypeScript
+import * as trackerBundle from '/vitrine/tracker/index.js';
+import type { createTracker as CreateTracker } from '@vitrine/tracker';
 import { h } from './dom.js';
 import { t, type StringKey } from './strings.js';
 
@@ -246,9 +251,7 @@ async function product(main: HTMLElement): Promise<void> {
     return [] as Promotion[];
   });
   const together = await bundle(p, promotions);
-  // GA4's view_item: the page knows it shows a product (no component does); the tracker reads it,
-  // so it waits (briefly) for the tracker to be listening.
-  await Promise.race([trackerListening, new Promise((ok) => setTimeout(ok, 2000))]);
+  // GA4's view_item: the page knows it shows a product (no component does); the tracker reads it.
   main.dispatchEvent(
     new CustomEvent('vt-funnel', {
       bubbles: true,
@@ -515,48 +518,39 @@ const PAGES: Record<string, (main: HTMLElement) => Promise<void>> = {
   checkout: checkoutPage,
 };
 
-/** The tracker as a shop loads it: its own bundle, only on pages where consent may be given. */
-interface TrackerApi {
-  createTracker(options: Record<string, unknown>): { grant(): Promise<void>; revoke(): Promise<void> };
-}
+const { createTracker } = trackerBundle as { createTracker: typeof CreateTracker };
 const CONSENT_KEY = 'vt-demo-consent';
 
-/**
- * Starts the tracker, sending to the shop's embedded collector (`/collect`). Nothing is recorded
- * until the shopper allows it in the consent bar; the choice is remembered (the shop's own consent
- * record, as a consent manager would keep it) and applied on every page. The bar is placed under
- * the header before the page's content is drawn, so it moves nothing when it appears.
- */
-/** Settles once the tracker listens (or will not): page events dispatched before it are not seen. */
-let trackerListening: Promise<unknown> = Promise.resolve();
-
-function analytics(after: HTMLElement): void {
-  let choice: string | null = null;
+/** The shopper's analytics choice, as the shop's own consent record keeps it (a CMP would). */
+function consentChoice(): string | null {
   try {
-    choice = localStorage.getItem(CONSENT_KEY);
+    return localStorage.getItem(CONSENT_KEY);
   } catch {
-    // Storage blocked: ask again on every page.
+    return null; // Storage blocked: ask again on every page.
   }
-  if (choice === 'denied') return;
-  const tracker = import(/* @vite-ignore */ '/vitrine/tracker/index.js' as string).then((m: TrackerApi) =>
-    // Every consenting demo session is recorded for replay, so /insights has one to play.
-    m.createTracker({
-      endpoint: '/collect',
-      siteKey: 'demo-shop',
-      consent: 'required',
-      sample: { replay: 1 },
-    }),
-  );
-  const grant = () =>
-    void tracker.then(
-      (t) => t.grant(),
-      (error: unknown) => console.warn('shop: the tracker could not be loaded:', error),
-    );
-  if (choice === 'granted') {
-    trackerListening = tracker.catch(() => undefined);
-    grant();
-    return;
-  }
+}
+
+/**
+ * The tracker, sending to the shop's embedded collector (`/collect`). It is created, and granted
+ * when the shopper agreed on an earlier page, while this module is evaluated: `shop.js` comes
+ * first in every page's head, so the tracker listens before any component can fire an event.
+ * Nothing is stored or sent before consent. Every consenting demo session is recorded for replay,
+ * so /insights has one to play.
+ */
+const tracker =
+  consentChoice() === 'denied'
+    ? null
+    : createTracker({
+        endpoint: '/collect',
+        siteKey: 'demo-shop',
+        consent: 'required',
+        sample: { replay: 1 },
+      });
+if (consentChoice() === 'granted') void tracker?.grant();
+
+/** The consent bar, placed under the header before the page's content is drawn (no shift). */
+function analytics(after: HTMLElement): void {
+  if (!tracker || consentChoice() !== null) return;
   const decide = (granted: boolean) => {
     try {
       localStorage.setItem(CONSENT_KEY, granted ? 'granted' : 'denied');
@@ -564,7 +558,7 @@ function analytics(after: HTMLElement): void {
       // Remembered for this page only.
     }
     bar.remove();
-    if (granted) grant();
+    if (granted) void tracker.grant();
   };
   const allow = h('button', { type: 'button', class: 'primary' }, tr('consentAllow'));
   const deny = h('button', { type: 'button' }, tr('consentDeny'));
