@@ -74,7 +74,11 @@ describe('demo shop analytics', () => {
     // Leaving the page sends what is queued (page hide).
     await open(page, '/cart.html');
     await until(
-      async () => (await count(`type = 'click'`)) > 0 && (await count(`type = 'pageview'`)) >= 3,
+      // The cart page sends its own events on its first timed flush (5 s).
+      async () =>
+        (await count(`type = 'click'`)) > 0 &&
+        (await count(`type = 'pageview'`)) >= 4 &&
+        (await count(`type = 'funnel' AND name = 'view_item'`)) >= 1,
       'events',
     );
 
