@@ -6,13 +6,13 @@
 //    a DuckDB store in the bench process (no HTTP, no JSON, no validation).
 // 2. Funnel over 10,000,000 events in DuckDB: target ≤ 5 s. Baseline, same run: one
 //    `GROUP BY name` count over the same rows (the cheapest full scan).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { WIRE_SCHEMA, type WireEvent } from '@vitrine/schema';
 import { funnelReport, openDuckDBStore } from '@vitrine/collector';
+import { serveCli } from '../test/serve-cli.js';
 
 const INGEST_EVENTS = 200_000;
 const BATCH = 500;
@@ -82,35 +82,6 @@ function event(n: number, now: number): WireEvent {
   } as WireEvent;
 }
 
-function serve(db: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--conditions=source',
-      '--import',
-      'tsx',
-      'packages/collector/src/cli.ts',
-      'serve',
-      '--db',
-      db,
-      '--port',
-      '0',
-      '--rate',
-      '100000',
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  return new Promise((ok, fail) => {
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /listening on (http:\/\/[\d.:]+)/.exec(out);
-      if (m) ok({ child, url: m[1]! });
-    });
-    child.on('exit', (code) => fail(new Error(`vitrine serve exited with ${code}`)));
-  });
-}
-
 try {
   // 1. Ingest.
   const now = Date.now();
@@ -120,7 +91,7 @@ try {
     bodies.push(
       gzipSync(JSON.stringify({ schema: WIRE_SCHEMA, sentAt: now, events: events.slice(i, i + BATCH) })),
     );
-  const { child, url } = await serve(join(dir, 'ingest.duckdb'));
+  const { child, url } = await serveCli(join(dir, 'ingest.duckdb'), '--rate', '100000');
   let next = 0;
   let accepted = 0;
   let refused = 0;

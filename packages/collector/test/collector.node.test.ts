@@ -1,6 +1,5 @@
 // The collector as a tracker (or a hostile client) meets it: a real HTTP server on 127.0.0.1
 // with a real DuckDB file, and a real child process killed with SIGKILL for the crash test.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
@@ -11,6 +10,7 @@ import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { WIRE_SCHEMA, type WireEvent } from '@vitrine/schema';
 import { createCollector, openDuckDBStore, type Collector, type EventStore } from '@vitrine/collector';
+import { exited, serveCli } from './serve-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vt-collector-test-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -295,45 +295,10 @@ describe('collector rate limits', () => {
   });
 });
 
-/** Resolves once `child` has exited (at once when it already has). */
-function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((ok) => child.once('exit', () => ok()));
-}
-
-/** Starts `vitrine serve` in a child process; resolves with its URL. */
-function serve(db: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--conditions=source',
-      '--import',
-      'tsx',
-      'packages/collector/src/cli.ts',
-      'serve',
-      '--db',
-      db,
-      '--port',
-      '0',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  return new Promise((ok, fail) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /listening on (http:\/\/[\d.:]+)/.exec(out);
-      if (m) ok({ child, url: m[1]! });
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('exit', (code) => fail(new Error(`vitrine serve exited with ${code}: ${out}`)));
-  });
-}
-
 describe('collector crash and restart', () => {
   it('loses no acknowledged event when killed with SIGKILL mid-stream', async () => {
     const db = join(dir, 'crash.duckdb');
-    const first = await serve(db);
+    const first = await serveCli(db);
     const acknowledged: string[] = [];
     let sending = true;
     // Four clients send small batches as fast as they can; the process is killed meanwhile.
@@ -354,7 +319,7 @@ describe('collector crash and restart', () => {
     await Promise.all(clients);
     await exited(first.child);
 
-    const second = await serve(db);
+    const second = await serveCli(db);
     try {
       // Read through a second store on the same file only after the server is stopped.
       second.child.kill('SIGTERM');

@@ -1,5 +1,5 @@
 import type { EventStore } from '../store.js';
-import { coverage, literal, rangeWhere, type Coverage, type ReportRange } from './range.js';
+import { coverage, eventSpan, literal, rangeWhere, type Coverage, type ReportRange } from './range.js';
 
 /** One variant of an experiment. */
 export interface VariantResult {
@@ -103,9 +103,7 @@ export async function experimentsReport(
        FROM x LEFT JOIN c ON c.visitor_id = x.visitor_id AND c.t >= x.t
        GROUP BY ALL ORDER BY x.experiment, x.variant`,
     ),
-    store.query<{ first: number | null; last: number | null; events: number }>(
-      `SELECT min(ts) AS first, max(ts) AS last, count(*) AS events FROM events WHERE (${exposures}) OR (${conversions})`,
-    ),
+    eventSpan(store, `(${exposures}) OR (${conversions})`),
   ]);
   const byExperiment = new Map<string, typeof rows>();
   for (const row of rows)
@@ -145,7 +143,7 @@ export async function experimentsReport(
     return { experiment, control: control.variant, variants, srm: { chiSquare, p, mismatch: p < 0.001 } };
   });
   return {
-    coverage: coverage(range, stats[0] ?? { first: null, last: null, events: 0 }),
+    coverage: coverage(range, stats),
     conversion,
     experiments,
   };

@@ -1,5 +1,5 @@
 import type { EventStore } from '../store.js';
-import { coverage, literal, rangeWhere, type Coverage, type ReportRange } from './range.js';
+import { coverage, eventSpan, literal, rangeWhere, type Coverage, type ReportRange } from './range.js';
 
 /** Settings of {@link funnelReport}. */
 export interface FunnelOptions {
@@ -73,9 +73,7 @@ export async function funnelReport(store: EventStore, options: FunnelOptions): P
     GROUP BY ALL`;
   const [rows, stats] = await Promise.all([
     store.query<Record<string, number | string | null>>(sql),
-    store.query<{ first: number | null; last: number | null; events: number }>(
-      `SELECT min(ts) AS first, max(ts) AS last, count(*) AS events FROM events WHERE ${where}`,
-    ),
+    eventSpan(store, `${where}`),
   ]);
 
   const totals = new Map<string, { by: FunnelGroup['by']; group: string; n: number[] }>();
@@ -115,5 +113,5 @@ export async function funnelReport(store: EventStore, options: FunnelOptions): P
         dropOff: i === 0 ? 0 : n[i - 1]! - n[i]!,
       })),
     }));
-  return { coverage: coverage(range, stats[0] ?? { first: null, last: null, events: 0 }), steps, groups };
+  return { coverage: coverage(range, stats), steps, groups };
 }

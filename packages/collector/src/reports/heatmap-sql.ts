@@ -1,7 +1,7 @@
 // The heatmap report's queries. Counting and placing happen in the store: whatever the number of
 // events, what comes back is bounded by the page's area (cells), its elements (top) and 21 bands.
 import type { EventStore } from '../store.js';
-import { literal, rangeWhere, type ReportRange } from './range.js';
+import { eventSpan, literal, rangeWhere, type ReportRange } from './range.js';
 
 /** Side of the square cells, in page px, that points are counted in before drawing. */
 export const CELL_PX = 4;
@@ -153,8 +153,5 @@ export async function heatStats(
   store: EventStore,
   f: HeatFilter,
 ): Promise<{ first: number | null; last: number | null; events: number }> {
-  const [row] = await store.query<{ first: number | null; last: number | null; events: number }>(
-    `SELECT min(ts) AS first, max(ts) AS last, count(*) AS events FROM events WHERE ${where(f)}`,
-  );
-  return row ?? { first: null, last: null, events: 0 };
+  return eventSpan(store, where(f));
 }

@@ -1,6 +1,14 @@
 import type { EventStore } from '../store.js';
 import { escapeXml } from './output.js';
-import { coverage, coverageLine, literal, rangeWhere, type Coverage, type ReportRange } from './range.js';
+import {
+  coverage,
+  eventSpan,
+  coverageLine,
+  literal,
+  rangeWhere,
+  type Coverage,
+  type ReportRange,
+} from './range.js';
 
 /** Settings of {@link pathsReport}. */
 export interface PathsOptions {
@@ -80,13 +88,11 @@ export async function pathsReport(store: EventStore, options: PathsOptions = {})
        GROUP BY ALL ORDER BY step, sessions DESC, source, target`,
     ),
     store.query<{ n: number }>(`SELECT count(*) AS n FROM (${sequences})`),
-    store.query<{ first: number | null; last: number | null; events: number }>(
-      `SELECT min(ts) AS first, max(ts) AS last, count(*) AS events FROM events WHERE ${where}`,
-    ),
+    eventSpan(store, `${where}`),
   ]);
   const sessions = totals[0]?.n ?? 0;
   return {
-    coverage: coverage(range, stats[0] ?? { first: null, last: null, events: 0 }),
+    coverage: coverage(range, stats),
     from: options.from ?? null,
     to: options.to ?? null,
     depth,

@@ -1,3 +1,5 @@
+import type { EventStore } from '../store.js';
+
 /** Which events a report reads: a site and a time window (ms since the epoch, `to` exclusive). */
 export interface ReportRange {
   site?: string;
@@ -46,6 +48,17 @@ export function coverage(
     lastEvent: iso(stats.last),
     events: stats.events,
   };
+}
+
+/** The first and last event time and the count of the events matching `where` (SQL conditions). */
+export async function eventSpan(
+  store: Pick<EventStore, 'query'>,
+  where: string,
+): Promise<{ first: number | null; last: number | null; events: number }> {
+  const [row] = await store.query<{ first: number | null; last: number | null; events: number }>(
+    `SELECT min(ts) AS first, max(ts) AS last, count(*) AS events FROM events WHERE ${where}`,
+  );
+  return row ?? { first: null, last: null, events: 0 };
 }
 
 /** One line saying what a report covers, for CSV comments, SVG captions and the terminal. */

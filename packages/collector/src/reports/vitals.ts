@@ -1,5 +1,5 @@
 import type { EventStore } from '../store.js';
-import { coverage, rangeWhere, type Coverage, type ReportRange } from './range.js';
+import { coverage, eventSpan, rangeWhere, type Coverage, type ReportRange } from './range.js';
 
 /** web-vitals' thresholds (good ≤ first, poor > second): https://web.dev/articles/vitals */
 export const VITAL_THRESHOLDS = {
@@ -79,12 +79,10 @@ export async function vitalsReport(
        FROM events WHERE ${where} AND element_key IS NOT NULL AND CASE ${rating} END = 2
        GROUP BY ALL ORDER BY count DESC, element`,
     ),
-    store.query<{ first: number | null; last: number | null; events: number }>(
-      `SELECT min(ts) AS first, max(ts) AS last, count(*) AS events FROM events WHERE ${where}`,
-    ),
+    eventSpan(store, `${where}`),
   ]);
   return {
-    coverage: coverage(range, stats[0] ?? { first: null, last: null, events: 0 }),
+    coverage: coverage(range, stats),
     rows: rows.map((r) => ({
       path: r.path,
       device: r.device,
