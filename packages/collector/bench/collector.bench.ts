@@ -3,7 +3,8 @@
 // 1. Ingest: gzip batches of 500 events POSTed by 8 concurrent clients to `vitrine serve` (its own
 //    process, DuckDB file, schema validation and de-duplication on), sustained over 200,000
 //    events; target ≥ 20,000 events/s. Baseline, same run: the same events written straight into
-//    a DuckDB store in the bench process (no HTTP, no JSON, no validation).
+//    a DuckDB store in the bench process (no HTTP, no JSON, no validation). ClickHouse's figure
+//    beside it: the same batches through `vitrine serve --clickhouse` to a local clickhouse-server.
 // 2. Funnel over 10,000,000 events in DuckDB: target ≤ 5 s. Baseline, same run: one
 //    `GROUP BY name` count over the same rows (the cheapest full scan).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { WIRE_SCHEMA, type WireEvent } from '@vitrine/schema';
 import { funnelReport, openDuckDBStore } from '@vitrine/collector';
+import { clickhouseBinary, startClickHouse } from '../test/clickhouse-server.js';
 import { serveCli } from '../test/serve-cli.js';
 
 const INGEST_EVENTS = 200_000;
@@ -82,6 +84,35 @@ function event(n: number, now: number): WireEvent {
   } as WireEvent;
 }
 
+/** POSTs `bodies` from CLIENTS concurrent clients to `vitrine serve …args`; the wall time and answers. */
+async function ingest(bodies: Buffer[], ...args: string[]): Promise<{ ms: number; accepted: number; refused: number }> {
+  const { child, url } = await serveCli(join(dir, 'ingest.duckdb'), ...args);
+  let next = 0;
+  let accepted = 0;
+  let refused = 0;
+  const t0 = performance.now();
+  try {
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        while (next < bodies.length) {
+          const body = bodies[next++]!;
+          const r = await fetch(`${url}/collect`, {
+            method: 'POST',
+            body: new Uint8Array(body),
+            headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+          });
+          const answer = (await r.json()) as { accepted?: number };
+          if (r.ok) accepted += answer.accepted ?? 0;
+          else refused++;
+        }
+      }),
+    );
+    return { ms: performance.now() - t0, accepted, refused };
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
 try {
   // 1. Ingest.
   const now = Date.now();
@@ -91,28 +122,10 @@ try {
     bodies.push(
       gzipSync(JSON.stringify({ schema: WIRE_SCHEMA, sentAt: now, events: events.slice(i, i + BATCH) })),
     );
-  const { child, url } = await serveCli(join(dir, 'ingest.duckdb'), '--rate', '100000');
-  let next = 0;
-  let accepted = 0;
-  let refused = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async () => {
-      while (next < bodies.length) {
-        const body = bodies[next++]!;
-        const r = await fetch(`${url}/collect`, {
-          method: 'POST',
-          body: new Uint8Array(body),
-          headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
-        });
-        const answer = (await r.json()) as { accepted?: number };
-        if (r.ok) accepted += answer.accepted ?? 0;
-        else refused++;
-      }
-    }),
-  );
-  const httpMs = performance.now() - t0;
-  child.kill('SIGTERM');
+  const duck = await ingest(bodies, '--rate', '100000');
+  const httpMs = duck.ms;
+  const accepted = duck.accepted;
+  const refused = duck.refused;
 
   const direct = await openDuckDBStore(join(dir, 'direct.duckdb'));
   const t1 = performance.now();
@@ -135,7 +148,20 @@ try {
   console.log(
     `  target ≥ ${INGEST_TARGET} events/s: ${rate >= INGEST_TARGET ? 'met' : 'NOT met'} (${(rate / INGEST_TARGET).toFixed(2)}x of it)`,
   );
-  console.log('  ClickHouse: not measured (the ClickHouse store is not built yet)');
+  const binary = clickhouseBinary();
+  if (binary) {
+    const server = await startClickHouse(binary);
+    try {
+      const ch = await ingest(bodies, '--rate', '100000', '--clickhouse', server.url, '--database', 'bench');
+      const chRate = (ch.accepted / ch.ms) * 1000;
+      console.log(
+        `  ClickHouse ${'(local 18.16)'.padEnd(15)} ${ms(ch.ms)}  ${chRate.toFixed(0)} events/s  (same batches through vitrine serve --clickhouse; accepted ${ch.accepted}, refused ${ch.refused})`,
+      );
+      console.log(`  ClickHouse / DuckDB HTTP   ${(chRate / rate).toFixed(2)}x`);
+    } finally {
+      await server.stop();
+    }
+  } else console.log('  ClickHouse: not measured (clickhouse-server is not installed: apt-get install clickhouse-server)');
 
   // 2. Funnel over 10M events, generated inside DuckDB.
   const big = await openDuckDBStore(join(dir, 'funnel.duckdb'));

@@ -13,6 +13,9 @@
 //   vitrine retention --days 90 [--db …]          deletes events that happened more than 90 days ago
 //   vitrine forget --visitor ID [--db …]          deletes every event of one visitor
 //
+// Every command takes `--clickhouse http://host:8123 [--database NAME]` instead of `--db` to use a
+// ClickHouse server (same tables, same reports; no Parquet export or move heatmaps on 18.16).
+//
 // Reports open the database read-only; DuckDB lets one process write a file, so run them on a
 // copy of the file or while the collector is stopped.
 //
@@ -22,7 +25,9 @@ import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCollector } from './server.js';
+import { openClickHouseStore } from './clickhouse-store.js';
 import { openDuckDBStore } from './duckdb-store.js';
+import type { EventStore } from './store.js';
 import { experimentsReport } from './reports/experiments.js';
 import { funnelReport } from './reports/funnel.js';
 import { funnelCsv, funnelSvg, toCsv } from './reports/output.js';
@@ -40,7 +45,28 @@ const USAGE = `usage:
   report options: [--db events.duckdb] [--site KEY] [--since DATE] [--until DATE]
   vitrine export --format parquet|ndjson --out FILE [--db events.duckdb] [--site KEY] [--since DATE] [--until DATE]
   vitrine retention --days N [--db events.duckdb]
-  vitrine forget --visitor ID [--db events.duckdb]`;
+  vitrine forget --visitor ID [--db events.duckdb]
+  any command: --clickhouse http://127.0.0.1:8123 [--database NAME] instead of --db`;
+
+/** The store the flags name: ClickHouse with `--clickhouse URL`, else the DuckDB file `--db`. */
+async function openStore(
+  values: { db?: string; clickhouse?: string; database?: string },
+  readOnly: boolean,
+): Promise<{ store: EventStore; label: string }> {
+  if (values.clickhouse) {
+    const url = values.clickhouse;
+    const store = await openClickHouseStore({ url, ...(values.database ? { database: values.database } : {}) });
+    return { store, label: `ClickHouse ${url}${values.database ? ` (${values.database})` : ''}` };
+  }
+  const db = values.db ?? 'events.duckdb';
+  return { store: await openDuckDBStore(db, { readOnly }), label: `DuckDB ${db}` };
+}
+
+const STORE_OPTIONS = {
+  db: { type: 'string', default: 'events.duckdb' },
+  clickhouse: { type: 'string' },
+  database: { type: 'string' },
+} as const;
 
 /** A date argument (ISO date or date-time) as ms since the epoch. */
 function date(flag: string, value: string | undefined): number | undefined {
@@ -59,7 +85,7 @@ async function report(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args: rest,
     options: {
-      db: { type: 'string', default: 'events.duckdb' },
+      ...STORE_OPTIONS,
       site: { type: 'string' },
       since: { type: 'string' },
       until: { type: 'string' },
@@ -79,8 +105,8 @@ async function report(args: string[]): Promise<void> {
     ...(values.since ? { from: date('--since', values.since) } : {}),
     ...(values.until ? { to: date('--until', values.until) } : {}),
   };
-  stage(`opening ${values.db} (read-only)`);
-  const store = await openDuckDBStore(values.db, { readOnly: true });
+  stage(`opening ${values.clickhouse ?? values.db} (read-only)`);
+  const { store } = await openStore(values, true);
   try {
     stage(`computing the ${kind} report`);
     let text: string;
@@ -223,7 +249,7 @@ async function serve(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
     options: {
-      db: { type: 'string', default: 'events.duckdb' },
+      ...STORE_OPTIONS,
       port: { type: 'string', default: '8787' },
       host: { type: 'string', default: '127.0.0.1' },
       origin: { type: 'string', multiple: true },
@@ -237,7 +263,7 @@ async function serve(args: string[]): Promise<void> {
     throw new Error(`--rate ${values.rate} is not a number of requests per second`);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port ${values.port} is not a port`);
-  const store = await openDuckDBStore(values.db);
+  const { store, label } = await openStore(values, false);
   const collector = createCollector({
     store,
     ...(values.origin?.length ? { allowOrigins: values.origin } : {}),
@@ -245,7 +271,7 @@ async function serve(args: string[]): Promise<void> {
     ...(rate ? { rateLimit: { perSecond: rate, burst: rate * 3 } } : {}),
   });
   const url = await collector.listen(port, values.host);
-  console.log(`listening on ${url} (DuckDB ${values.db})`);
+  console.log(`listening on ${url} (${label})`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => {
       void collector.close().then(() => process.exit(0));
@@ -257,7 +283,7 @@ async function data(command: string, args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
     options: {
-      db: { type: 'string', default: 'events.duckdb' },
+      ...STORE_OPTIONS,
       format: { type: 'string' },
       out: { type: 'string' },
       site: { type: 'string' },
@@ -276,7 +302,7 @@ async function data(command: string, args: string[]): Promise<void> {
       ...(values.since ? { from: date('--since', values.since) } : {}),
       ...(values.until ? { to: date('--until', values.until) } : {}),
     };
-    const store = await openDuckDBStore(values.db, { readOnly: true });
+    const { store } = await openStore(values, true);
     try {
       const rows = await store.exportTo(out, format, rangeWhere(range));
       console.log(`${rows} events written to ${out}`);
@@ -285,7 +311,7 @@ async function data(command: string, args: string[]): Promise<void> {
     }
     return;
   }
-  const store = await openDuckDBStore(values.db);
+  const { store } = await openStore(values, false);
   try {
     if (command === 'retention') {
       const days = Number(values.days);

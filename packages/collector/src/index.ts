@@ -1,6 +1,7 @@
 /// <reference types="node" />
 export { createCollector, DEFAULT_SITE, type Collector, type CollectorOptions } from './server.js';
 export { openDuckDBStore } from './duckdb-store.js';
+export { openClickHouseStore, type ClickHouseOptions } from './clickhouse-store.js';
 export {
   parseBatch,
   DEFAULT_LIMITS,

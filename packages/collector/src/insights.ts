@@ -153,12 +153,15 @@ async function overview(
     vitalsReport(store, { range }),
     experimentsReport(store, { range }),
     store.query<{ session_id: string; site: string; started: number; chunks: number }>(
-      `SELECT session_id, any_value(site) AS site, min(ts) AS started, count(*) AS chunks FROM events
-       WHERE ${rangeWhere(range, `type = 'replay'`)} GROUP BY session_id ORDER BY started DESC LIMIT 30`,
+      // (`site` is renamed outside: ClickHouse would read an alias `site` into the WHERE.)
+      `SELECT session_id, first_site AS site, started, chunks FROM (
+         SELECT session_id, ${store.kind === 'clickhouse' ? 'any' : 'any_value'}(site) AS first_site, min(ts) AS started,
+           count(*) AS chunks
+         FROM events WHERE ${rangeWhere(range, `type = 'replay'`)} GROUP BY session_id) ORDER BY started DESC LIMIT 30`,
     ),
     store.query<{ path: string; device: string; clicks: number }>(
       `SELECT path, coalesce(device, 'unknown') AS device, count(*) AS clicks FROM events
-       WHERE ${rangeWhere(range, `type = 'click'`)} GROUP BY ALL ORDER BY clicks DESC LIMIT 12`,
+       WHERE ${rangeWhere(range, `type = 'click'`)} GROUP BY path, device ORDER BY clicks DESC LIMIT 12`,
     ),
   ]);
   const empty = `<p>${escapeXml(t.none)}</p>`;

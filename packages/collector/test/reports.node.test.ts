@@ -8,6 +8,7 @@ import {
   funnelCsv,
   funnelReport,
   funnelSvg,
+  openClickHouseStore,
   openDuckDBStore,
   pathsReport,
   pathsSvg,
@@ -15,6 +16,27 @@ import {
   VITAL_THRESHOLDS,
   type EventStore,
 } from '@vitrine/collector';
+import { clickhouseBinary, startClickHouse, type ClickHouseServer } from './clickhouse-server.js';
+
+/**
+ * Every report runs on DuckDB and on ClickHouse (a real local clickhouse-server, see
+ * ./clickhouse-server.ts): the same events, the same independently computed expectations.
+ */
+const clickhouse = clickhouseBinary();
+let server: ClickHouseServer | null = null;
+let databases = 0;
+const BACKENDS: { name: string; skip: string | false; open: () => Promise<EventStore> }[] = [
+  { name: 'DuckDB', skip: false, open: () => openDuckDBStore(':memory:') },
+  {
+    name: 'ClickHouse',
+    skip: clickhouse ? false : 'clickhouse-server is not installed',
+    open: async () => {
+      server ??= await startClickHouse(clickhouse!);
+      return openClickHouseStore({ url: server.url, database: `vt_reports_${process.pid}_${++databases}` });
+    },
+  },
+];
+after(() => server?.stop());
 
 /** mulberry32: the same traffic on every run. */
 function seeded(seed: number): () => number {
@@ -72,12 +94,13 @@ function reached(names: readonly string[]): number {
   return step;
 }
 
-describe('reports', () => {
+for (const backend of BACKENDS)
+  describe(`reports (${backend.name})`, { skip: backend.skip }, () => {
   let store: EventStore;
   const sessions: Session[] = [];
 
   before(async () => {
-    store = await openDuckDBStore(':memory:');
+    store = await backend.open();
     const random = seeded(42);
     for (let i = 0; i < 600; i++) {
       const s: Session = {
@@ -205,7 +228,8 @@ function quantile(values: number[], q: number): number {
   return s[lo]! + (s[Math.min(lo + 1, s.length - 1)]! - s[lo]!) * (pos - lo);
 }
 
-describe('reports: paths, vitals, experiments', () => {
+for (const backend of BACKENDS)
+  describe(`reports: paths, vitals, experiments (${backend.name})`, { skip: backend.skip }, () => {
   let store: EventStore;
   const random = seeded(7);
   const PAGES = ['/', '/search.html', '/product.html', '/cart.html', '/checkout.html'];
@@ -220,7 +244,7 @@ describe('reports: paths, vitals, experiments', () => {
   const exposures: { experiment: string; visitor: string; variant: string; converted: boolean }[] = [];
 
   before(async () => {
-    store = await openDuckDBStore(':memory:');
+    store = await backend.open();
     const events: WireEvent[] = [];
     for (let i = 0; i < 400; i++) {
       const who = { session: `p${i}`, visitor: `pv${i}`, device: random() < 0.5 ? 'mobile' : 'desktop' };

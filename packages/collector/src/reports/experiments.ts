@@ -95,7 +95,15 @@ export async function experimentsReport(
   const conversions = rangeWhere(range, `type = 'funnel'`, `name = ${literal(conversion)}`);
   const [rows, stats] = await Promise.all([
     store.query<{ experiment: string; variant: string; visitors: number; converted: number }>(
-      `WITH x AS (
+      store.kind === 'clickhouse'
+        ? // ClickHouse 18.16 joins on equal keys only: join on the visitor, compare times after.
+          `SELECT experiment, v AS variant, count() AS visitors, countIf(c > 0 AND c >= t) AS converted FROM (
+             SELECT name AS experiment, visitor_id, argMin(variant, ts) AS v, min(ts) AS t
+             FROM events WHERE ${exposures} GROUP BY name, visitor_id)
+           ANY LEFT JOIN (SELECT visitor_id, max(ts) AS c FROM events WHERE ${conversions} GROUP BY visitor_id)
+           USING visitor_id
+           GROUP BY experiment, v ORDER BY experiment, v`
+        : `WITH x AS (
          SELECT name AS experiment, visitor_id, arg_min(variant, ts) AS variant, min(ts) AS t
          FROM events WHERE ${exposures} GROUP BY name, visitor_id),
        c AS (SELECT visitor_id, max(ts) AS t FROM events WHERE ${conversions} GROUP BY visitor_id)

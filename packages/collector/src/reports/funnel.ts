@@ -54,23 +54,7 @@ export async function funnelReport(store: EventStore, options: FunnelOptions): P
   for (const step of steps) if (!NAME.test(step)) throw new Error(`"${step}" is not an event name`);
   const range = options.range ?? {};
   const where = rangeWhere(range, `type = 'funnel'`, `name IN (${steps.map(literal).join(', ')})`);
-  // One pass over the step events: per session, the device and experiments of its first step-1
-  // event, and the sorted times of each step. Then step K's time is the first of its times at or
-  // after step K-1's (list lambdas on a few values per session, no join over the events).
-  const lists = steps.map(
-    (step, i) => `list(ts ORDER BY ts) FILTER (WHERE name = ${literal(step)}) AS l${i + 1}`,
-  );
-  const times = steps.map((_, i) =>
-    i === 0 ? `l1[1] AS t1` : `list_min(list_filter(l${i + 1}, x -> x >= t${i})) AS t${i + 1}`,
-  );
-  const counts = steps.map((_, i) => `count(t${i + 1}) AS n${i + 1}`);
-  const sql = `SELECT coalesce(device, 'unknown') AS device, experiments, ${counts.join(', ')} FROM (
-      SELECT device, experiments, ${times.join(', ')} FROM (
-        SELECT session_id, arg_min(device, ts) FILTER (WHERE name = ${literal(steps[0]!)}) AS device,
-          arg_min(experiments, ts) FILTER (WHERE name = ${literal(steps[0]!)}) AS experiments, ${lists.join(', ')}
-        FROM events WHERE ${where} GROUP BY session_id))
-    WHERE t1 IS NOT NULL
-    GROUP BY ALL`;
+  const sql = store.kind === 'clickhouse' ? clickhouseSql(steps, where) : duckdbSql(steps, where);
   const [rows, stats] = await Promise.all([
     store.query<Record<string, number | string | null>>(sql),
     eventSpan(store, `${where}`),
@@ -114,4 +98,48 @@ export async function funnelReport(store: EventStore, options: FunnelOptions): P
       })),
     }));
   return { coverage: coverage(range, stats), steps, groups };
+}
+
+/**
+ * One pass over the step events: per session, the device and experiments of its first step-1
+ * event, and the sorted times of each step. Then step K's time is the first of its times at or
+ * after step K-1's (list lambdas on a few values per session, no join over the events).
+ */
+function duckdbSql(steps: readonly string[], where: string): string {
+  const lists = steps.map(
+    (step, i) => `list(ts ORDER BY ts) FILTER (WHERE name = ${literal(step)}) AS l${i + 1}`,
+  );
+  const times = steps.map((_, i) =>
+    i === 0 ? `l1[1] AS t1` : `list_min(list_filter(l${i + 1}, x -> x >= t${i})) AS t${i + 1}`,
+  );
+  const counts = steps.map((_, i) => `count(t${i + 1}) AS n${i + 1}`);
+  return `SELECT coalesce(device, 'unknown') AS device, experiments, ${counts.join(', ')} FROM (
+      SELECT device, experiments, ${times.join(', ')} FROM (
+        SELECT session_id, arg_min(device, ts) FILTER (WHERE name = ${literal(steps[0]!)}) AS device,
+          arg_min(experiments, ts) FILTER (WHERE name = ${literal(steps[0]!)}) AS experiments, ${lists.join(', ')}
+        FROM events WHERE ${where} GROUP BY session_id))
+    WHERE t1 IS NOT NULL
+    GROUP BY ALL`;
+}
+
+/**
+ * The same in ClickHouse 18.16's SQL: `-If` combinators for FILTER, arrays and `arrayFilter` for
+ * lists, and 0 for "not reached" (event times are positive; an empty array's min is 0).
+ */
+function clickhouseSql(steps: readonly string[], where: string): string {
+  const first = `name = ${literal(steps[0]!)}`;
+  const lists = steps.map((step, i) => `arraySort(groupArrayIf(ts, name = ${literal(step)})) AS l${i + 1}`);
+  const times = steps.map((_, i) =>
+    i === 0
+      ? `if(empty(l1), 0, l1[1]) AS t1`
+      : `if(t${i} = 0, 0, arrayReduce('min', arrayFilter(x -> x >= t${i}, l${i + 1}))) AS t${i + 1}`,
+  );
+  const counts = steps.map((_, i) => `countIf(t${i + 1} > 0) AS n${i + 1}`);
+  return `SELECT dev AS device, exp AS experiments, ${counts.join(', ')} FROM (
+      SELECT dev, exp, ${times.join(', ')} FROM (
+        SELECT session_id, argMinIf(ifNull(device, 'unknown'), ts, ${first}) AS dev,
+          argMinIf(ifNull(experiments, ''), ts, ${first}) AS exp, ${lists.join(', ')}
+        FROM events WHERE ${where} GROUP BY session_id))
+    WHERE t1 > 0
+    GROUP BY dev, exp`;
 }

@@ -67,6 +67,7 @@ export interface Cells {
  * most one entry per cell of the page, and no row objects.
  */
 export async function heatCells(store: EventStore, f: HeatFilter, boxes: readonly Box[]): Promise<Cells[]> {
+  if (store.kind === 'clickhouse') return clickhouseCells(store, f, boxes);
   const cell = (placed: string, fallback: string) =>
     `CAST(floor(CASE WHEN b.key IS NULL THEN ${fallback} ELSE ${placed} END / ${CELL_PX}) AS INTEGER) * ${CELL_PX} + ${CELL_PX / 2}`;
   const counted =
@@ -94,6 +95,41 @@ export async function heatCells(store: EventStore, f: HeatFilter, boxes: readonl
   );
 }
 
+/** ClickHouse 18.16 cannot unnest the JSON arrays of `move` events. */
+function noMoves(store: EventStore, f: HeatFilter): void {
+  if (store.kind === 'clickhouse' && f.type === 'move')
+    throw new Error('move heatmaps need DuckDB (ClickHouse 18.16 cannot read the pointer samples); use --kind click or scroll');
+}
+
+/**
+ * {@link heatCells} in ClickHouse 18.16's SQL: the boxes as an array of tuples joined on the key
+ * (equal keys only, `hit` tells a match from the join's defaults), lists via `groupArrayIf`.
+ */
+async function clickhouseCells(store: EventStore, f: HeatFilter, boxes: readonly Box[]): Promise<Cells[]> {
+  noMoves(store, f);
+  const tuples = boxes.map(
+    ([key, l, t, w, h]) => `(${literal(key)}, toFloat64(${num(l)}), toFloat64(${num(t)}), toFloat64(${num(w)}), toFloat64(${num(h)}))`,
+  );
+  const relation = boxes.length
+    ? `SELECT tupleElement(b, 1) AS key, tupleElement(b, 2) AS l, tupleElement(b, 3) AS t,
+         tupleElement(b, 4) AS w, tupleElement(b, 5) AS h, 1 AS hit FROM (SELECT arrayJoin([${tuples.join(', ')}]) AS b)`
+    : `SELECT '' AS key, 0. AS l, 0. AS t, 0. AS w, 0. AS h, 1 AS hit FROM system.one WHERE 0`;
+  const cell = (placed: string, fallback: string) =>
+    `toInt32(floor(if(hit = 1, ${placed}, ${fallback}) / ${CELL_PX})) * ${CELL_PX} + ${CELL_PX / 2}`;
+  const counted = `SELECT hit = 1 AS placed, ${cell(inside('l', 'ox', 'w'), 'page_x')} AS cx,
+      ${cell(inside('t', 'oy', 'h'), 'page_y')} AS cy, count() AS cn
+    FROM (SELECT ifNull(element_key, '') AS key, x AS ox, y AS oy, page_x, page_y FROM events WHERE ${where(f)})
+    ANY LEFT JOIN (${relation}) USING key
+    GROUP BY placed, cx, cy`;
+  const has = 'isNotNull(cx) AND isNotNull(cy)';
+  const rows = await store.query<Cells>(
+    `SELECT placed, groupArrayIf(assumeNotNull(cx), ${has}) AS x, groupArrayIf(assumeNotNull(cy), ${has}) AS y,
+       groupArrayIf(toFloat64(cn), ${has}) AS n, sum(cn) AS total
+     FROM (${counted}) GROUP BY placed`,
+  );
+  return rows.map((r) => ({ ...r, placed: Boolean(r.placed) }));
+}
+
 /** One of the most clicked (or hovered) element keys. */
 export interface KeyCount {
   key: string;
@@ -103,7 +139,18 @@ export interface KeyCount {
 }
 
 /** The `limit` keys with the most clicks (move: samples), most first, with their usual component and product. */
-export function topKeys(store: EventStore, f: HeatFilter, limit: number): Promise<KeyCount[]> {
+export async function topKeys(store: EventStore, f: HeatFilter, limit: number): Promise<KeyCount[]> {
+  if (store.kind === 'clickhouse') {
+    noMoves(store, f);
+    const usual = (column: string) =>
+      `topKIf(1)(assumeNotNull(${column}), isNotNull(${column}))[1]`;
+    const rows = await store.query<KeyCount>(
+      `SELECT element_key AS key, count() AS n, ${usual('component')} AS component, ${usual('product_id')} AS product
+       FROM events WHERE ${where(f)} GROUP BY element_key ORDER BY n DESC, key LIMIT ${limit}`,
+    );
+    // An empty array's first element is '' in ClickHouse: no usual component or product.
+    return rows.map((r) => ({ ...r, component: r.component || null, product: r.product || null }));
+  }
   const sql =
     f.type === 'click'
       ? `SELECT element_key AS key, count(*) AS n, mode(component) AS component, mode(product_id) AS product
@@ -123,7 +170,7 @@ export interface ProductCount {
 /** The `limit` products with the most clicks, most first. */
 export function topProducts(store: EventStore, f: HeatFilter, limit: number): Promise<ProductCount[]> {
   return store.query<ProductCount>(
-    `SELECT product_id AS product, count(*) AS n, count(DISTINCT session_id) AS sessions
+    `SELECT product_id AS product, count(*) AS n, ${store.kind === 'clickhouse' ? 'uniqExact(session_id)' : 'count(DISTINCT session_id)'} AS sessions
      FROM events WHERE ${where(f)} AND product_id IS NOT NULL
      GROUP BY product_id ORDER BY n DESC, product LIMIT ${limit}`,
   );
@@ -131,6 +178,7 @@ export function topProducts(store: EventStore, f: HeatFilter, limit: number): Pr
 
 /** Total pointer samples of `move` events. */
 export async function movePointCount(store: EventStore, f: HeatFilter): Promise<number> {
+  noMoves(store, f);
   const [row] = await store.query<{ n: number }>(`SELECT count(*) AS n FROM (${movePoints(f)})`);
   return row?.n ?? 0;
 }
@@ -141,10 +189,10 @@ export async function movePointCount(store: EventStore, f: HeatFilter): Promise<
  */
 export async function scrollReach(store: EventStore, f: HeatFilter): Promise<{ bands: number; n: number }[]> {
   return store.query(
-    `WITH s AS (SELECT session_id, max(value) AS depth FROM events
-                WHERE ${where(f)} AND value IS NOT NULL GROUP BY session_id)
-     SELECT least(20, greatest(0, CAST(ceil(round(depth * 20, 6)) AS INTEGER))) AS bands, count(*) AS n
-     FROM s GROUP BY ALL`,
+    `SELECT least(20, greatest(0, CAST(ceil(round(depth * 20, 6)) AS INTEGER))) AS bands, count(*) AS n
+     FROM (SELECT session_id, max(value) AS depth FROM events
+           WHERE ${where(f)} AND value IS NOT NULL GROUP BY session_id)
+     GROUP BY bands`,
   );
 }
 

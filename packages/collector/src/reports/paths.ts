@@ -62,32 +62,11 @@ export async function pathsReport(store: EventStore, options: PathsOptions = {})
     throw new Error(`depth must be 2 to 8, got ${depth}`);
   const range = options.range ?? {};
   const where = rangeWhere(range, `type = 'pageview'`);
-  // Per session: the list of paths in order, consecutive repeats removed.
-  const lists = `SELECT session_id, list(path ORDER BY ts, seq) AS pages FROM (
-      SELECT session_id, path, ts, seq, lag(path) OVER (PARTITION BY session_id ORDER BY ts, seq) AS previous
-      FROM events WHERE ${where}) WHERE previous IS NULL OR previous <> path GROUP BY session_id`;
-  const cut = options.from
-    ? `list_slice(pages, list_position(pages, ${literal(options.from)}), list_position(pages, ${literal(options.from)}) + ${depth - 1})`
-    : options.to
-      ? `list_slice(pages, greatest(1, list_position(pages, ${literal(options.to)}) - ${depth - 1}), list_position(pages, ${literal(options.to)}))`
-      : `list_slice(pages, 1, ${depth})`;
-  const filter = options.from
-    ? `list_position(pages, ${literal(options.from)}) > 0`
-    : options.to
-      ? `list_position(pages, ${literal(options.to)}) > 0`
-      : 'true';
-  const sequences = `SELECT ${cut} AS seq FROM (${lists}) WHERE ${filter}`;
+  const q = store.kind === 'clickhouse' ? clickhouseSql(where, depth, options) : duckdbSql(where, depth, options);
   const [paths, links, totals, stats] = await Promise.all([
-    store.query<{ seq: string[]; sessions: number }>(
-      `SELECT seq, count(*) AS sessions FROM (${sequences}) GROUP BY seq ORDER BY sessions DESC, seq LIMIT ${top}`,
-    ),
-    store.query<PathLink>(
-      `SELECT step, source, target, count(*) AS sessions FROM (
-         SELECT i AS step, seq[i] AS source, seq[i + 1] AS target
-         FROM (SELECT seq, range(1, len(seq)) AS steps FROM (${sequences})), unnest(steps) AS u(i))
-       GROUP BY ALL ORDER BY step, sessions DESC, source, target`,
-    ),
-    store.query<{ n: number }>(`SELECT count(*) AS n FROM (${sequences})`),
+    store.query<{ seq: string[]; sessions: number }>(q.paths(top)),
+    store.query<PathLink>(q.links),
+    store.query<{ n: number }>(`SELECT count(*) AS n FROM (${q.sequences})`),
     eventSpan(store, `${where}`),
   ]);
   const sessions = totals[0]?.n ?? 0;
@@ -193,4 +172,67 @@ ${parts.join('\n')}
 <text x="20" y="${height + 16}" font-size="11" fill="#575c61">${escapeXml(coverageLine(report.coverage))}</text>
 </svg>
 `;
+}
+
+/** The three queries of a paths report, in one store's SQL. */
+interface PathsSql {
+  /** One row `seq` (the pages of one session's path) per session that has one. */
+  sequences: string;
+  paths: (top: number) => string;
+  links: string;
+}
+
+function duckdbSql(where: string, depth: number, options: PathsOptions): PathsSql {
+  // Per session: the list of paths in order, consecutive repeats removed.
+  const lists = `SELECT session_id, list(path ORDER BY ts, seq) AS pages FROM (
+      SELECT session_id, path, ts, seq, lag(path) OVER (PARTITION BY session_id ORDER BY ts, seq) AS previous
+      FROM events WHERE ${where}) WHERE previous IS NULL OR previous <> path GROUP BY session_id`;
+  const from = options.from === undefined ? null : literal(options.from);
+  const to = options.to === undefined ? null : literal(options.to);
+  const cut = from
+    ? `list_slice(pages, list_position(pages, ${from}), list_position(pages, ${from}) + ${depth - 1})`
+    : to
+      ? `list_slice(pages, greatest(1, list_position(pages, ${to}) - ${depth - 1}), list_position(pages, ${to}))`
+      : `list_slice(pages, 1, ${depth})`;
+  const filter = from ? `list_position(pages, ${from}) > 0` : to ? `list_position(pages, ${to}) > 0` : '1 = 1';
+  const sequences = `SELECT ${cut} AS seq FROM (${lists}) WHERE ${filter}`;
+  return {
+    sequences,
+    paths: (top) =>
+      `SELECT seq, count(*) AS sessions FROM (${sequences}) GROUP BY seq ORDER BY sessions DESC, seq LIMIT ${top}`,
+    links: `SELECT step, source, target, count(*) AS sessions FROM (
+         SELECT i AS step, seq[i] AS source, seq[i + 1] AS target
+         FROM (SELECT seq, range(1, len(seq)) AS steps FROM (${sequences})), unnest(steps) AS u(i))
+       GROUP BY ALL ORDER BY step, sessions DESC, source, target`,
+  };
+}
+
+/**
+ * The same in ClickHouse 18.16's SQL (no window functions): each session's (ts, seq, path)
+ * tuples sorted in an array, repeats dropped with `arrayFilter` over the positions.
+ */
+function clickhouseSql(where: string, depth: number, options: PathsOptions): PathsSql {
+  const lists = `SELECT session_id,
+      arrayMap(x -> tupleElement(x, 3), arraySort(groupArray((ts, seq, path)))) AS raw,
+      arrayFilter((p, i) -> i = 1 OR p != raw[i - 1], raw, arrayEnumerate(raw)) AS pages
+    FROM events WHERE ${where} GROUP BY session_id`;
+  const from = options.from === undefined ? null : literal(options.from);
+  const to = options.to === undefined ? null : literal(options.to);
+  const start = to ? `greatest(1, indexOf(pages, ${to}) - ${depth - 1})` : '';
+  const cut = from
+    ? `arraySlice(pages, indexOf(pages, ${from}), ${depth})`
+    : to
+      ? `arraySlice(pages, ${start}, indexOf(pages, ${to}) - ${start} + 1)`
+      : `arraySlice(pages, 1, ${depth})`;
+  const filter = from ? `indexOf(pages, ${from}) > 0` : to ? `indexOf(pages, ${to}) > 0` : '1 = 1';
+  const sequences = `SELECT ${cut} AS seq FROM (${lists}) WHERE ${filter}`;
+  return {
+    sequences,
+    paths: (top) =>
+      `SELECT seq, count() AS sessions FROM (${sequences}) GROUP BY seq ORDER BY sessions DESC, seq LIMIT ${top}`,
+    links: `SELECT step, source, target, count() AS sessions FROM (
+         SELECT i AS step, seq[i] AS source, seq[i + 1] AS target
+         FROM (${sequences}) ARRAY JOIN arrayEnumerate(arrayPopBack(seq)) AS i)
+       GROUP BY step, source, target ORDER BY step, sessions DESC, source, target`,
+  };
 }

@@ -10,13 +10,13 @@ export interface ReportRange {
 /** A SQL string literal (single quotes doubled); for values that are not ids checked by the schema. */
 export const literal = (value: string): string => `'${value.replaceAll("'", "''")}'`;
 
-/** The `WHERE` conditions of `range` (and of `extra`), joined with AND; `true` when none. */
+/** The `WHERE` conditions of `range` (and of `extra`), joined with AND; `1 = 1` when none (both dialects). */
 export function rangeWhere(range: ReportRange, ...extra: string[]): string {
   const parts = [...extra];
   if (range.site !== undefined) parts.push(`site = ${literal(range.site)}`);
   if (range.from !== undefined) parts.push(`ts >= ${Math.trunc(range.from)}`);
   if (range.to !== undefined) parts.push(`ts < ${Math.trunc(range.to)}`);
-  return parts.length ? parts.join(' AND ') : 'true';
+  return parts.length ? parts.join(' AND ') : '1 = 1';
 }
 
 /** What a report covers, as every output states it: the site, the window asked for and the events found. */
@@ -58,7 +58,8 @@ export async function eventSpan(
   const [row] = await store.query<{ first: number | null; last: number | null; events: number }>(
     `SELECT min(ts) AS first, max(ts) AS last, count(*) AS events FROM events WHERE ${where}`,
   );
-  return row ?? { first: null, last: null, events: 0 };
+  // ClickHouse answers min/max of no rows with 0, DuckDB with NULL.
+  return row?.events ? row : { first: null, last: null, events: 0 };
 }
 
 /** One line saying what a report covers, for CSV comments, SVG captions and the terminal. */

@@ -57,6 +57,7 @@ export async function vitalsReport(
         `WHEN name = '${m}' THEN (CASE WHEN value <= ${good} THEN 0 WHEN value <= ${poor} THEN 1 ELSE 2 END)`,
     )
     .join(' ');
+  const clickhouse = store.kind === 'clickhouse';
   const [rows, elements, stats] = await Promise.all([
     store.query<{
       path: string;
@@ -68,16 +69,28 @@ export async function vitalsReport(
       ni: number;
       poor: number;
     }>(
-      `SELECT path, coalesce(device, 'unknown') AS device, name AS metric, count(*) AS samples,
+      clickhouse
+        ? // ClickHouse 18.16 has no interpolating quantile: interpolate in the sorted values as
+          // DuckDB's quantile_cont does, so both stores give the same p75.
+          `SELECT path, device, metric, samples, vs[lo + 1] + (pos - lo) * (vs[least(lo + 2, samples)] - vs[lo + 1]) AS p75,
+             good, ni, poor
+           FROM (SELECT path, dev AS device, metric, count() AS samples, arraySort(groupArray(v)) AS vs,
+               (count() - 1) * 0.75 AS pos, toUInt64(floor((count() - 1) * 0.75)) AS lo,
+               countIf(r = 0) AS good, countIf(r = 1) AS ni, countIf(r = 2) AS poor
+             FROM (SELECT path, ifNull(device, 'unknown') AS dev, name AS metric, assumeNotNull(value) AS v,
+                 CASE ${rating} END AS r FROM events WHERE ${where})
+             GROUP BY path, dev, metric)
+           ORDER BY path, device, metric`
+        : `SELECT path, coalesce(device, 'unknown') AS device, name AS metric, count(*) AS samples,
          quantile_cont(value, 0.75) AS p75,
          count(*) FILTER (WHERE r = 0) AS good, count(*) FILTER (WHERE r = 1) AS ni, count(*) FILTER (WHERE r = 2) AS poor
        FROM (SELECT path, device, name, value, CASE ${rating} END AS r FROM events WHERE ${where})
        GROUP BY ALL ORDER BY path, device, metric`,
     ),
-    store.query<{ path: string; device: string; metric: string; element: string; count: number }>(
-      `SELECT path, coalesce(device, 'unknown') AS device, name AS metric, element_key AS element, count(*) AS count
+    store.query<{ path: string; dev: string; metric: string; element: string; count: number }>(
+      `SELECT path, coalesce(device, 'unknown') AS dev, name AS metric, element_key AS element, count(*) AS count
        FROM events WHERE ${where} AND element_key IS NOT NULL AND CASE ${rating} END = 2
-       GROUP BY ALL ORDER BY count DESC, element`,
+       GROUP BY path, dev, metric, element ORDER BY count DESC, element`,
     ),
     eventSpan(store, `${where}`),
   ]);
@@ -94,7 +107,7 @@ export async function vitalsReport(
       poor: r.samples ? r.poor / r.samples : 0,
       rating: rate(r.metric, r.p75),
       poorElements: elements
-        .filter((e) => e.path === r.path && e.device === r.device && e.metric === r.metric)
+        .filter((e) => e.path === r.path && e.dev === r.device && e.metric === r.metric)
         .slice(0, 3)
         .map(({ element, count }) => ({ element, count })),
     })),
