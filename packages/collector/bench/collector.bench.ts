@@ -1,27 +1,35 @@
 // Benchmark, not a test: the collector against the collector issue's targets, on this machine.
 //
 // 1. Ingest: gzip batches of 500 events POSTed by 8 concurrent clients to `vitrine serve` (its own
-//    process, DuckDB file, schema validation and de-duplication on), sustained over 200,000
+//    process, DuckDB file, schema validation and de-duplication on), sustained over 1,000,000
 //    events; target ≥ 20,000 events/s. Baseline, same run: the same events written straight into
 //    a DuckDB store in the bench process (no HTTP, no JSON, no validation). ClickHouse's figure
 //    beside it: the same batches through `vitrine serve --clickhouse` to a local clickhouse-server.
 // 2. Funnel over 10,000,000 events in DuckDB: target ≤ 5 s. Baseline, same run: one
 //    `GROUP BY name` count over the same rows (the cheapest full scan).
-import { mkdtempSync, rmSync } from 'node:fs';
+// 3. Heatmap PNG over 1,000,000 clicks (the heatmap test's fixture page, desktop): target ≤ 10 s
+//    including the page load and the full-page screenshot. Baseline, same run: the same report
+//    over no clicks (page load, keying, screenshot, drawing only).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { WIRE_SCHEMA, type WireEvent } from '@vitrine/schema';
-import { funnelReport, openDuckDBStore } from '@vitrine/collector';
+import { funnelReport, heatmapReport, openDuckDBStore } from '@vitrine/collector';
 import { clickhouseBinary, startClickHouse } from '../test/clickhouse-server.js';
 import { serveCli } from '../test/serve-cli.js';
 
-const INGEST_EVENTS = 200_000;
+const INGEST_EVENTS = 1_000_000;
 const BATCH = 500;
 const CLIENTS = 8;
 const INGEST_TARGET = 20_000;
 const FUNNEL_EVENTS = 10_000_000;
 const FUNNEL_TARGET_MS = 5000;
+const HEATMAP_CLICKS = 1_000_000;
+const HEATMAP_TARGET_MS = 10_000;
 const STEPS = ['view_item', 'add_to_cart', 'begin_checkout', 'purchase'];
 
 const dir = mkdtempSync(join(tmpdir(), 'vt-collector-bench-'));
@@ -85,7 +93,10 @@ function event(n: number, now: number): WireEvent {
 }
 
 /** POSTs `bodies` from CLIENTS concurrent clients to `vitrine serve …args`; the wall time and answers. */
-async function ingest(bodies: Buffer[], ...args: string[]): Promise<{ ms: number; accepted: number; refused: number }> {
+async function ingest(
+  bodies: Buffer[],
+  ...args: string[]
+): Promise<{ ms: number; accepted: number; refused: number }> {
   const { child, url } = await serveCli(join(dir, 'ingest.duckdb'), ...args);
   let next = 0;
   let accepted = 0;
@@ -116,12 +127,11 @@ async function ingest(bodies: Buffer[], ...args: string[]): Promise<{ ms: number
 try {
   // 1. Ingest.
   const now = Date.now();
-  const events = Array.from({ length: INGEST_EVENTS }, (_, n) => event(n, now));
+  // Batches are made one at a time (a million event objects at once would not fit the heap).
+  const batch = (i: number) => Array.from({ length: BATCH }, (_, k) => event(i + k, now));
   const bodies: Buffer[] = [];
-  for (let i = 0; i < events.length; i += BATCH)
-    bodies.push(
-      gzipSync(JSON.stringify({ schema: WIRE_SCHEMA, sentAt: now, events: events.slice(i, i + BATCH) })),
-    );
+  for (let i = 0; i < INGEST_EVENTS; i += BATCH)
+    bodies.push(gzipSync(JSON.stringify({ schema: WIRE_SCHEMA, sentAt: now, events: batch(i) })));
   const duck = await ingest(bodies, '--rate', '100000');
   const httpMs = duck.ms;
   const accepted = duck.accepted;
@@ -129,8 +139,8 @@ try {
 
   const direct = await openDuckDBStore(join(dir, 'direct.duckdb'));
   const t1 = performance.now();
-  for (let i = 0; i < events.length; i += BATCH)
-    await direct.insert(events.slice(i, i + BATCH), { site: 'bench', receivedAt: now });
+  for (let i = 0; i < INGEST_EVENTS; i += BATCH)
+    await direct.insert(batch(i), { site: 'bench', receivedAt: now });
   const directMs = performance.now() - t1;
   await direct.close();
   const rate = (accepted / httpMs) * 1000;
@@ -161,7 +171,10 @@ try {
     } finally {
       await server.stop();
     }
-  } else console.log('  ClickHouse: not measured (clickhouse-server is not installed: apt-get install clickhouse-server)');
+  } else
+    console.log(
+      '  ClickHouse: not measured (clickhouse-server is not installed: apt-get install clickhouse-server)',
+    );
 
   // 2. Funnel over 10M events, generated inside DuckDB.
   const big = await openDuckDBStore(join(dir, 'funnel.duckdb'));
@@ -199,6 +212,69 @@ try {
   console.log(`  baseline: GROUP BY name count                   best of 3: ${ms(floorBest)}`);
   console.log(`  funnel / baseline                               ${(best / floorBest).toFixed(2)}x`);
   console.log(`  target ≤ ${FUNNEL_TARGET_MS} ms: ${best <= FUNNEL_TARGET_MS ? 'met' : 'NOT met'}`);
+
+  // 3. Heatmap over 1M clicks, generated inside DuckDB on the fixture page's keys.
+  const fixture = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'fixtures', 'heatmap');
+  const files: Record<string, [string, Buffer]> = {
+    '/shop/product.html': ['text/html; charset=utf-8', readFileSync(join(fixture, 'product.html'))],
+    '/shop/components.js': ['text/javascript', readFileSync(join(fixture, 'components.js'))],
+  };
+  const pageServer = createServer((req, res) => {
+    const file = files[new URL(req.url ?? '/', 'http://x').pathname];
+    res.writeHead(file ? 200 : 404, { 'content-type': file?.[0] ?? 'text/plain' });
+    res.end(file?.[1] ?? 'not found');
+  });
+  await new Promise<void>((ok) => pageServer.listen(0, '127.0.0.1', ok));
+  const page = `http://127.0.0.1:${(pageServer.address() as AddressInfo).port}/shop/product.html`;
+  try {
+    const clicks = await openDuckDBStore(join(dir, 'heatmap.duckdb'));
+    const empty = await openDuckDBStore(join(dir, 'empty.duckdb'));
+    const th = performance.now();
+    // Mostly the buy button, then the quantity field, a retired banner (drawn by page position).
+    await clicks.query(`INSERT INTO events
+      SELECT 'h' || i, 'bench', 'click', 1767225600000 + i, 's' || (i // 5), 'v' || (i // 15), i % 5,
+        'https://shop.example/shop/product.html', '/shop/product.html', NULL, 'desktop', 1280, 800, NULL,
+        NULL, NULL,
+        ['vt-fixture-offer[product=p1]>part(buy)', 'vt-fixture-offer[product=p1]>part(buy)',
+         'vt-fixture-offer[product=p1]>part(qty)', 'vt-spring-banner[promotion=spring]>part(cta)'][(i % 4) + 1],
+        'vt-fixture-offer', 'p1', (i % 97) / 97.0, (i % 89) / 89.0, 200 + i % 600, 300 + i % 900, NULL, '{}', NULL,
+        1767225600000
+      FROM range(${HEATMAP_CLICKS}) t(i)`);
+    console.log(
+      `\nHeatmap PNG over ${HEATMAP_CLICKS.toLocaleString('en')} clicks (desktop, fixture page; generated in ${ms(performance.now() - th)})`,
+    );
+    const report = async (store: typeof clicks) => {
+      const t = performance.now();
+      const result = await heatmapReport(store, {
+        page,
+        kind: 'click',
+        device: 'desktop',
+        out: join(dir, `heatmap-${Date.now()}.png`),
+      });
+      return { ms: performance.now() - t, points: result.placed + result.unplaced };
+    };
+    const heat: number[] = [];
+    const base: number[] = [];
+    let points = 0;
+    for (let run = 0; run < 2; run++) {
+      const r = await report(clicks);
+      heat.push(r.ms);
+      points = r.points;
+      base.push((await report(empty)).ms);
+    }
+    await clicks.close();
+    await empty.close();
+    const heatBest = Math.min(...heat);
+    const baseBest = Math.min(...base);
+    console.log(
+      `  heatmapReport → PNG                         best of 2: ${ms(heatBest)}  (${points} clicks drawn)`,
+    );
+    console.log(`  baseline: same report over no clicks        best of 2: ${ms(baseBest)}`);
+    console.log(`  heatmap / baseline                          ${(heatBest / baseBest).toFixed(2)}x`);
+    console.log(`  target ≤ ${HEATMAP_TARGET_MS} ms: ${heatBest <= HEATMAP_TARGET_MS ? 'met' : 'NOT met'}`);
+  } finally {
+    pageServer.close();
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -8,6 +8,8 @@
 //   vitrine report paths [--from /page | --to /page] [--depth 4] [--out paths.svg|paths.csv]
 //   vitrine report vitals [--out vitals.csv]
 //   vitrine report experiments [--conversion purchase] [--out experiments.csv]
+//   vitrine report replays [--out replays.csv]        the recorded sessions, newest first
+//   vitrine report replays --session ID [--site KEY] [--out replay.html]   one, in rrweb's player, offline
 //     every report: [--db events.duckdb] [--site KEY] [--since 2026-11-01] [--until 2026-11-08]
 //   vitrine export --format parquet|ndjson --out events.parquet [--db …] [--site …] [--since …] [--until …]
 //   vitrine retention --days 90 [--db …]          deletes events that happened more than 90 days ago
@@ -42,6 +44,7 @@ const USAGE = `usage:
   vitrine report paths [--from /page | --to /page] [--depth 4] [--out paths.svg|.csv]
   vitrine report vitals [--out vitals.csv]
   vitrine report experiments [--conversion purchase] [--out experiments.csv]
+  vitrine report replays [--out replays.csv] | --session ID [--out replay.html]
   report options: [--db events.duckdb] [--site KEY] [--since DATE] [--until DATE]
   vitrine export --format parquet|ndjson --out FILE [--db events.duckdb] [--site KEY] [--since DATE] [--until DATE]
   vitrine retention --days N [--db events.duckdb]
@@ -55,7 +58,10 @@ async function openStore(
 ): Promise<{ store: EventStore; label: string }> {
   if (values.clickhouse) {
     const url = values.clickhouse;
-    const store = await openClickHouseStore({ url, ...(values.database ? { database: values.database } : {}) });
+    const store = await openClickHouseStore({
+      url,
+      ...(values.database ? { database: values.database } : {}),
+    });
     return { store, label: `ClickHouse ${url}${values.database ? ` (${values.database})` : ''}` };
   }
   const db = values.db ?? 'events.duckdb';
@@ -98,6 +104,7 @@ async function report(args: string[]): Promise<void> {
       page: { type: 'string' },
       kind: { type: 'string' },
       device: { type: 'string' },
+      session: { type: 'string' },
     },
   });
   const range: ReportRange = {
@@ -165,6 +172,21 @@ async function report(args: string[]): Promise<void> {
       for (const p of result.paths.slice(0, 10))
         console.log(`${String(p.sessions).padStart(8)}  ${p.pages.join(' > ')}`);
       console.log(coverageLine(result.coverage));
+    } else if (kind === 'replays') {
+      const { replayHtml, replaysCsv, replaysReport } = await import('./reports/replays.js');
+      if (values.session) {
+        out ??= `replay-${values.session}.html`;
+        text = await replayHtml(store, values.site ?? 'default', values.session);
+      } else {
+        const result = await replaysReport(store, { range });
+        out ??= 'replays.csv';
+        text = replaysCsv(result);
+        for (const s of result.sessions.slice(0, 20))
+          console.log(
+            `${new Date(s.started).toISOString()}  ${s.sessionId.padEnd(24)} ${s.device.padEnd(8)} ${String(Math.round((s.ended - s.started) / 1000)).padStart(5)} s  ${s.pageviews} pages  ${s.entry}`,
+          );
+        console.log(coverageLine(result.coverage));
+      }
     } else if (kind === 'vitals') {
       const result = await vitalsReport(store, { range });
       out ??= 'vitals.csv';

@@ -2,7 +2,14 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import type { WireEvent } from '@vitrine/schema';
-import { toRow, type EventRow, type EventStore, type InsertResult, type Origin, type ReplayChunk } from './store.js';
+import {
+  toRow,
+  type EventRow,
+  type EventStore,
+  type InsertResult,
+  type Origin,
+  type ReplayChunk,
+} from './store.js';
 
 /**
  * The events table in ClickHouse: the same columns as DuckDB's (see `EventRow`). Sorted by

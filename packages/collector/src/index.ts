@@ -49,6 +49,13 @@ export {
   type PathsOptions,
   type PathsReport,
 } from './reports/paths.js';
+export {
+  replayHtml,
+  replaysCsv,
+  replaysReport,
+  type RecordedSession,
+  type ReplaysReport,
+} from './reports/replays.js';
 export { insightsRoutes, INSIGHTS_FUNNEL, type InsightsOptions } from './insights.js';
 export {
   heatmapReport,

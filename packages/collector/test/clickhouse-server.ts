@@ -22,7 +22,9 @@ export function clickhouseBinary(): string | null {
     if (found.status === 0 && found.stdout.trim()) return found.stdout.trim();
   }
   if (process.env['VT_REQUIRE_CLICKHOUSE'] === '1')
-    throw new Error('VT_REQUIRE_CLICKHOUSE=1 but clickhouse-server is not installed (apt-get install clickhouse-server)');
+    throw new Error(
+      'VT_REQUIRE_CLICKHOUSE=1 but clickhouse-server is not installed (apt-get install clickhouse-server)',
+    );
   return null;
 }
 
@@ -69,7 +71,9 @@ export async function startClickHouse(binary: string): Promise<ClickHouseServer>
 </yandex>
 `,
   );
-  const args = binary.endsWith('/clickhouse') ? ['server', '--config-file', join(dir, 'config.xml')] : ['--config-file', join(dir, 'config.xml')];
+  const args = binary.endsWith('/clickhouse')
+    ? ['server', '--config-file', join(dir, 'config.xml')]
+    : ['--config-file', join(dir, 'config.xml')];
   const child: ChildProcess = spawn(binary, args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   child.stderr!.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));

@@ -98,7 +98,9 @@ export async function heatCells(store: EventStore, f: HeatFilter, boxes: readonl
 /** ClickHouse 18.16 cannot unnest the JSON arrays of `move` events. */
 function noMoves(store: EventStore, f: HeatFilter): void {
   if (store.kind === 'clickhouse' && f.type === 'move')
-    throw new Error('move heatmaps need DuckDB (ClickHouse 18.16 cannot read the pointer samples); use --kind click or scroll');
+    throw new Error(
+      'move heatmaps need DuckDB (ClickHouse 18.16 cannot read the pointer samples); use --kind click or scroll',
+    );
 }
 
 /**
@@ -108,7 +110,8 @@ function noMoves(store: EventStore, f: HeatFilter): void {
 async function clickhouseCells(store: EventStore, f: HeatFilter, boxes: readonly Box[]): Promise<Cells[]> {
   noMoves(store, f);
   const tuples = boxes.map(
-    ([key, l, t, w, h]) => `(${literal(key)}, toFloat64(${num(l)}), toFloat64(${num(t)}), toFloat64(${num(w)}), toFloat64(${num(h)}))`,
+    ([key, l, t, w, h]) =>
+      `(${literal(key)}, toFloat64(${num(l)}), toFloat64(${num(t)}), toFloat64(${num(w)}), toFloat64(${num(h)}))`,
   );
   const relation = boxes.length
     ? `SELECT tupleElement(b, 1) AS key, tupleElement(b, 2) AS l, tupleElement(b, 3) AS t,
@@ -142,8 +145,7 @@ export interface KeyCount {
 export async function topKeys(store: EventStore, f: HeatFilter, limit: number): Promise<KeyCount[]> {
   if (store.kind === 'clickhouse') {
     noMoves(store, f);
-    const usual = (column: string) =>
-      `topKIf(1)(assumeNotNull(${column}), isNotNull(${column}))[1]`;
+    const usual = (column: string) => `topKIf(1)(assumeNotNull(${column}), isNotNull(${column}))[1]`;
     const rows = await store.query<KeyCount>(
       `SELECT element_key AS key, count() AS n, ${usual('component')} AS component, ${usual('product_id')} AS product
        FROM events WHERE ${where(f)} GROUP BY element_key ORDER BY n DESC, key LIMIT ${limit}`,

@@ -62,7 +62,8 @@ export async function pathsReport(store: EventStore, options: PathsOptions = {})
     throw new Error(`depth must be 2 to 8, got ${depth}`);
   const range = options.range ?? {};
   const where = rangeWhere(range, `type = 'pageview'`);
-  const q = store.kind === 'clickhouse' ? clickhouseSql(where, depth, options) : duckdbSql(where, depth, options);
+  const q =
+    store.kind === 'clickhouse' ? clickhouseSql(where, depth, options) : duckdbSql(where, depth, options);
   const [paths, links, totals, stats] = await Promise.all([
     store.query<{ seq: string[]; sessions: number }>(q.paths(top)),
     store.query<PathLink>(q.links),
@@ -194,7 +195,11 @@ function duckdbSql(where: string, depth: number, options: PathsOptions): PathsSq
     : to
       ? `list_slice(pages, greatest(1, list_position(pages, ${to}) - ${depth - 1}), list_position(pages, ${to}))`
       : `list_slice(pages, 1, ${depth})`;
-  const filter = from ? `list_position(pages, ${from}) > 0` : to ? `list_position(pages, ${to}) > 0` : '1 = 1';
+  const filter = from
+    ? `list_position(pages, ${from}) > 0`
+    : to
+      ? `list_position(pages, ${to}) > 0`
+      : '1 = 1';
   const sequences = `SELECT ${cut} AS seq FROM (${lists}) WHERE ${filter}`;
   return {
     sequences,
