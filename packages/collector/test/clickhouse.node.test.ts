@@ -145,7 +145,7 @@ describe(
       assert.equal(await count(`visitor_id = 'v3'`), 0);
     });
 
-    it('answers the heatmap queries as DuckDB does for the same clicks and scrolls', async () => {
+    it('answers the heatmap queries as DuckDB does for the same clicks, scrolls and pointer samples', async () => {
       const duck = await openDuckDBStore(':memory:');
       const keys = ['main>h1', 'vt-add-to-cart[product=p1]>part(button)', 'gone>part(cta)', "it's>quoted"];
       const events: WireEvent[] = [];
@@ -194,7 +194,32 @@ describe(
       const scroll = { ...f, type: 'scroll' as const };
       const byBand = (rows: { bands: number; n: number }[]) => [...rows].sort((a, b) => a.bands - b.bands);
       assert.deepEqual(byBand(await scrollReach(store, scroll)), byBand(await scrollReach(duck, scroll)));
-      await assert.rejects(movePointCount(store, { ...f, type: 'move' }), /move heatmaps need DuckDB/);
+      // Pointer samples: keys with quotes and a backslash, offsets in every JSON number form.
+      const moveKeys = ['main>h1', 'a[title="say \\"hi\\""]', 'x\\y', "it's>quoted"];
+      const moves = Array.from({ length: 60 }, (_, i) =>
+        wire('move', {
+          points: Array.from({ length: 1 + (i % 5) }, (_, k) => ({
+            elementKey: moveKeys[(i + k) % moveKeys.length]!,
+            offsetX: k === 0 ? 1 : (i % 10) / 10 + 1e-7,
+            offsetY: ((i + k) % 7) / 7,
+            t: i * 100 + k,
+          })),
+        }),
+      );
+      await store.insert(moves, origin);
+      await duck.insert(moves, origin);
+      const move = { ...f, type: 'move' as const };
+      const moveBoxes: Box[] = [
+        ...boxes,
+        ['a[title="say \\"hi\\""]', 50, 50, 100, 20],
+        ['x\\y', 300, 300, 10, 10],
+      ];
+      assert.equal(await movePointCount(store, move), await movePointCount(duck, move));
+      assert.deepEqual(
+        sortCells(await heatCells(store, move, moveBoxes)),
+        sortCells(await heatCells(duck, move, moveBoxes)),
+      );
+      assert.deepEqual(await topKeys(store, move, 10), await topKeys(duck, move, 10));
       await duck.close();
     });
 

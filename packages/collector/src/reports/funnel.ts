@@ -53,7 +53,7 @@ export async function funnelReport(store: EventStore, options: FunnelOptions): P
     throw new Error(`a funnel needs 2 to 10 steps, got ${steps.length}`);
   for (const step of steps) if (!NAME.test(step)) throw new Error(`"${step}" is not an event name`);
   const range = options.range ?? {};
-  const where = rangeWhere(range, `type = 'funnel'`, `name IN (${steps.map(literal).join(', ')})`);
+  const where = rangeWhere(range, `type = 'funnel'`, `name IN (${steps.map((s) => literal(s)).join(', ')})`);
   const sql = store.kind === 'clickhouse' ? clickhouseSql(steps, where) : duckdbSql(steps, where);
   const [rows, stats] = await Promise.all([
     store.query<Record<string, number | string | null>>(sql),

@@ -17,12 +17,12 @@ export interface HeatFilter {
   range: ReportRange;
 }
 
-const where = (f: HeatFilter) =>
+const where = (f: HeatFilter, dialect: EventStore['kind'] = 'duckdb') =>
   rangeWhere(
     f.range,
     `type = ${literal(f.type)}`,
-    `path = ${literal(f.path)}`,
-    `device = ${literal(f.device)}`,
+    `path = ${literal(f.path, dialect)}`,
+    `device = ${literal(f.device, dialect)}`,
   );
 
 const num = (value: number) => (Number.isFinite(value) ? String(Math.round(value * 100) / 100) : '0');
@@ -95,23 +95,29 @@ export async function heatCells(store: EventStore, f: HeatFilter, boxes: readonl
   );
 }
 
-/** ClickHouse 18.16 cannot unnest the JSON arrays of `move` events. */
-function noMoves(store: EventStore, f: HeatFilter): void {
-  if (store.kind === 'clickhouse' && f.type === 'move')
-    throw new Error(
-      'move heatmaps need DuckDB (ClickHouse 18.16 cannot read the pointer samples); use --kind click or scroll',
-    );
-}
+/**
+ * The points of `move` events in ClickHouse 18.16, which has no JSON array functions: the three
+ * fields of every point pulled out of `data` by regular expressions (each field name anchored
+ * after `{` or `,`, so text inside an element key cannot match) and zipped by ARRAY JOIN. The
+ * wire schema requires all three in every point, so the arrays line up.
+ */
+const clickhouseMovePoints = (f: HeatFilter) =>
+  String.raw`SELECT replaceAll(replaceAll(k, '\\"', '"'), '\\\\', '\\') AS elementKey,
+     toFloat64(xr) AS offsetX, toFloat64(yr) AS offsetY
+   FROM (SELECT extractAll(data, '[{,]"elementKey":"((?:[^"\\\\]|\\\\.)*)"') AS ks,
+       extractAll(data, '[{,]"offsetX":(-?[0-9.eE+-]+)') AS xs,
+       extractAll(data, '[{,]"offsetY":(-?[0-9.eE+-]+)') AS ys
+     FROM events WHERE ${where(f, 'clickhouse')})
+   ARRAY JOIN ks AS k, xs AS xr, ys AS yr`;
 
 /**
  * {@link heatCells} in ClickHouse 18.16's SQL: the boxes as an array of tuples joined on the key
  * (equal keys only, `hit` tells a match from the join's defaults), lists via `groupArrayIf`.
  */
 async function clickhouseCells(store: EventStore, f: HeatFilter, boxes: readonly Box[]): Promise<Cells[]> {
-  noMoves(store, f);
   const tuples = boxes.map(
     ([key, l, t, w, h]) =>
-      `(${literal(key)}, toFloat64(${num(l)}), toFloat64(${num(t)}), toFloat64(${num(w)}), toFloat64(${num(h)}))`,
+      `(${literal(key, 'clickhouse')}, toFloat64(${num(l)}), toFloat64(${num(t)}), toFloat64(${num(w)}), toFloat64(${num(h)}))`,
   );
   const relation = boxes.length
     ? `SELECT tupleElement(b, 1) AS key, tupleElement(b, 2) AS l, tupleElement(b, 3) AS t,
@@ -121,7 +127,12 @@ async function clickhouseCells(store: EventStore, f: HeatFilter, boxes: readonly
     `toInt32(floor(if(hit = 1, ${placed}, ${fallback}) / ${CELL_PX})) * ${CELL_PX} + ${CELL_PX / 2}`;
   const counted = `SELECT hit = 1 AS placed, ${cell(inside('l', 'ox', 'w'), 'page_x')} AS cx,
       ${cell(inside('t', 'oy', 'h'), 'page_y')} AS cy, count() AS cn
-    FROM (SELECT ifNull(element_key, '') AS key, x AS ox, y AS oy, page_x, page_y FROM events WHERE ${where(f)})
+    FROM (${
+      f.type === 'click'
+        ? `SELECT ifNull(element_key, '') AS key, x AS ox, y AS oy, page_x, page_y FROM events WHERE ${where(f, 'clickhouse')}`
+        : `SELECT elementKey AS key, offsetX AS ox, offsetY AS oy, CAST(NULL AS Nullable(Int32)) AS page_x,
+             CAST(NULL AS Nullable(Int32)) AS page_y FROM (${clickhouseMovePoints(f)})`
+    })
     ANY LEFT JOIN (${relation}) USING key
     GROUP BY placed, cx, cy`;
   const has = 'isNotNull(cx) AND isNotNull(cy)';
@@ -144,11 +155,15 @@ export interface KeyCount {
 /** The `limit` keys with the most clicks (move: samples), most first, with their usual component and product. */
 export async function topKeys(store: EventStore, f: HeatFilter, limit: number): Promise<KeyCount[]> {
   if (store.kind === 'clickhouse') {
-    noMoves(store, f);
+    if (f.type === 'move')
+      return store.query<KeyCount>(
+        `SELECT elementKey AS key, count() AS n, NULL AS component, NULL AS product
+         FROM (${clickhouseMovePoints(f)}) GROUP BY elementKey ORDER BY n DESC, key LIMIT ${limit}`,
+      );
     const usual = (column: string) => `topKIf(1)(assumeNotNull(${column}), isNotNull(${column}))[1]`;
     const rows = await store.query<KeyCount>(
       `SELECT element_key AS key, count() AS n, ${usual('component')} AS component, ${usual('product_id')} AS product
-       FROM events WHERE ${where(f)} GROUP BY element_key ORDER BY n DESC, key LIMIT ${limit}`,
+       FROM events WHERE ${where(f, store.kind)} GROUP BY element_key ORDER BY n DESC, key LIMIT ${limit}`,
     );
     // An empty array's first element is '' in ClickHouse: no usual component or product.
     return rows.map((r) => ({ ...r, component: r.component || null, product: r.product || null }));
@@ -173,15 +188,15 @@ export interface ProductCount {
 export function topProducts(store: EventStore, f: HeatFilter, limit: number): Promise<ProductCount[]> {
   return store.query<ProductCount>(
     `SELECT product_id AS product, count(*) AS n, ${store.kind === 'clickhouse' ? 'uniqExact(session_id)' : 'count(DISTINCT session_id)'} AS sessions
-     FROM events WHERE ${where(f)} AND product_id IS NOT NULL
+     FROM events WHERE ${where(f, store.kind)} AND product_id IS NOT NULL
      GROUP BY product_id ORDER BY n DESC, product LIMIT ${limit}`,
   );
 }
 
 /** Total pointer samples of `move` events. */
 export async function movePointCount(store: EventStore, f: HeatFilter): Promise<number> {
-  noMoves(store, f);
-  const [row] = await store.query<{ n: number }>(`SELECT count(*) AS n FROM (${movePoints(f)})`);
+  const points = store.kind === 'clickhouse' ? clickhouseMovePoints(f) : movePoints(f);
+  const [row] = await store.query<{ n: number }>(`SELECT count(*) AS n FROM (${points})`);
   return row?.n ?? 0;
 }
 
@@ -193,7 +208,7 @@ export async function scrollReach(store: EventStore, f: HeatFilter): Promise<{ b
   return store.query(
     `SELECT least(20, greatest(0, CAST(ceil(round(depth * 20, 6)) AS INTEGER))) AS bands, count(*) AS n
      FROM (SELECT session_id, max(value) AS depth FROM events
-           WHERE ${where(f)} AND value IS NOT NULL GROUP BY session_id)
+           WHERE ${where(f, store.kind)} AND value IS NOT NULL GROUP BY session_id)
      GROUP BY bands`,
   );
 }
@@ -203,5 +218,5 @@ export async function heatStats(
   store: EventStore,
   f: HeatFilter,
 ): Promise<{ first: number | null; last: number | null; events: number }> {
-  return eventSpan(store, where(f));
+  return eventSpan(store, where(f, store.kind));
 }

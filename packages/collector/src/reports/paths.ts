@@ -221,8 +221,8 @@ function clickhouseSql(where: string, depth: number, options: PathsOptions): Pat
       arrayMap(x -> tupleElement(x, 3), arraySort(groupArray((ts, seq, path)))) AS raw,
       arrayFilter((p, i) -> i = 1 OR p != raw[i - 1], raw, arrayEnumerate(raw)) AS pages
     FROM events WHERE ${where} GROUP BY session_id`;
-  const from = options.from === undefined ? null : literal(options.from);
-  const to = options.to === undefined ? null : literal(options.to);
+  const from = options.from === undefined ? null : literal(options.from, 'clickhouse');
+  const to = options.to === undefined ? null : literal(options.to, 'clickhouse');
   const start = to ? `greatest(1, indexOf(pages, ${to}) - ${depth - 1})` : '';
   const cut = from
     ? `arraySlice(pages, indexOf(pages, ${from}), ${depth})`

@@ -7,13 +7,24 @@ export interface ReportRange {
   to?: number;
 }
 
-/** A SQL string literal (single quotes doubled); for values that are not ids checked by the schema. */
-export const literal = (value: string): string => `'${value.replaceAll("'", "''")}'`;
+/**
+ * A SQL string literal for `dialect`: single quotes doubled, and in ClickHouse, whose literals
+ * take backslash escapes, backslashes doubled too (else `x\'` would end the literal early).
+ */
+export const literal = (value: string, dialect: 'duckdb' | 'clickhouse' = 'duckdb'): string =>
+  `'${(dialect === 'clickhouse' ? value.replaceAll('\\', '\\\\') : value).replaceAll("'", "''")}'`;
+
+/** Site keys, as the collector accepts them: the same literal in every dialect. */
+const SITE = /^[A-Za-z0-9_.:-]{1,64}$/;
 
 /** The `WHERE` conditions of `range` (and of `extra`), joined with AND; `1 = 1` when none (both dialects). */
 export function rangeWhere(range: ReportRange, ...extra: string[]): string {
   const parts = [...extra];
-  if (range.site !== undefined) parts.push(`site = ${literal(range.site)}`);
+  if (range.site !== undefined) {
+    if (!SITE.test(range.site))
+      throw new Error(`"${range.site}" is not a site key (1-64 of A-Z a-z 0-9 _ - . :)`);
+    parts.push(`site = '${range.site}'`);
+  }
   if (range.from !== undefined) parts.push(`ts >= ${Math.trunc(range.from)}`);
   if (range.to !== undefined) parts.push(`ts < ${Math.trunc(range.to)}`);
   return parts.length ? parts.join(' AND ') : '1 = 1';
