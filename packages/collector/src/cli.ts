@@ -86,6 +86,22 @@ function date(flag: string, value: string | undefined): number | undefined {
 /** One line on stderr per stage, so a long run shows where it is. */
 const stage = (text: string) => process.stderr.write(`vitrine: ${text}\n`);
 
+/**
+ * A stage of a multi-stage run (`done` of `total` finished): a bar redrawn in place on a
+ * terminal, one line per stage otherwise (logs, CI).
+ */
+function progress(what: string, done: number, total: number): void {
+  if (!process.stderr.isTTY) {
+    stage(`[${done}/${total}] ${what}`);
+    return;
+  }
+  const width = 24;
+  const filled = Math.round((done / Math.max(1, total)) * width);
+  const line = `vitrine: [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${what}`;
+  process.stderr.write(`\r\x1b[2K${line.slice(0, Math.max(20, (process.stderr.columns ?? 80) - 1))}`);
+  if (done >= total) process.stderr.write('\n');
+}
+
 async function report(args: string[]): Promise<void> {
   const [kind, ...rest] = args;
   const { values } = parseArgs({
@@ -133,7 +149,7 @@ async function report(args: string[]): Promise<void> {
         device,
         out: values.out ?? 'heatmap.png',
         range,
-        onProgress: (what, done, total) => stage(`[${done}/${total}] ${what}`),
+        onProgress: progress,
       });
       for (const e of result.top.slice(0, 10)) console.log(`${String(e.count).padStart(8)}  ${e.key}`);
       console.log(`${result.placed} placed on their element, ${result.unplaced} by page position`);
