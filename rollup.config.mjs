@@ -2,7 +2,7 @@
 // map: a subpath whose conditions name a `source` file is built from it to the `default` file,
 // with declarations beside it. See docs/adr/0001-tooling.md.
 import { readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
-import { join, basename, sep } from 'node:path';
+import { join, basename, dirname, sep } from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
@@ -96,6 +96,55 @@ const minify = {
   },
 };
 
+/**
+ * Web Workers: `new Worker(new URL('./search-worker.js', import.meta.url))` in a source file
+ * becomes a chunk of its own, emitted from the `.ts` beside it, with the URL rewritten to that
+ * chunk (relative to the chunk that holds the call, wherever it lands). Bundlers recognise the
+ * same pattern in the published files; web-test-runner serves the `.ts` for the `.js` URL.
+ */
+function workerUrls() {
+  const PATTERN = /new URL\((['"])(\.{1,2}\/[^'"]+?)\.js\1,\s*import\.meta\.url\)/g;
+  return {
+    name: 'worker-urls',
+    transform(code, id) {
+      if (!code.includes('import.meta.url') || id.includes('node_modules')) return null;
+      let changed = false;
+      const out = code.replace(PATTERN, (match, _quote, rel) => {
+        const source = join(dirname(id), `${rel}.ts`);
+        if (!existsSync(source)) return match;
+        changed = true;
+        const ref = this.emitFile({ type: 'chunk', id: source, name: basename(rel) });
+        return `new URL(import.meta.ROLLUP_FILE_URL_${ref}, import.meta.url)`;
+      });
+      return changed ? { code: out, map: null } : null;
+    },
+    resolveFileUrl: ({ relativePath }) =>
+      JSON.stringify(relativePath.startsWith('.') ? relativePath : `./${relativePath}`),
+  };
+}
+
+/**
+ * Node built-ins a browser dependency imports only when it runs on Node (FlexSearch's worker
+ * support: `import("worker_threads")`); its package.json maps them to `false` for browsers. In
+ * the self-contained bundles such an import becomes a rejected promise instead of a bare
+ * specifier no browser can resolve. (Done on the code, not by resolving to a stub module: a stub
+ * made Rollup merge the lazy engine into a chunk the page loads at once.)
+ */
+function nodeOnlyImports(names) {
+  const pattern = new RegExp(`import\\((["'])(${names.join('|')})\\1\\)`, 'g');
+  return {
+    name: 'node-only-imports',
+    transform(code) {
+      if (!names.some((name) => code.includes(name))) return null;
+      const out = code.replace(
+        pattern,
+        (_m, _q, name) => `Promise.reject(new Error("${name} is Node-only"))`,
+      );
+      return out === code ? null : { code: out, map: null };
+    },
+  };
+}
+
 const ts = () =>
   typescript({
     tsconfig: 'tsconfig.build.json',
@@ -120,8 +169,10 @@ for (const { dir, pkg, entries } of packages()) {
     input,
     external,
     plugins: [
+      ...(bundle ? [nodeOnlyImports(['worker_threads'])] : []),
       nodeResolve({ exportConditions: ['source', 'browser', 'production'] }),
       ts(),
+      workerUrls(),
       devModeOff(),
       minify,
     ],
@@ -131,6 +182,8 @@ for (const { dir, pkg, entries } of packages()) {
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
       sourcemap: true,
+      // Command-line entries (`bin` in package.json) run as scripts.
+      banner: (chunk) => (chunk.isEntry && chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
     },
     onwarn(warning, warn) {
       if (warning.code === 'THIS_IS_UNDEFINED') return;

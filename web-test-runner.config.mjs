@@ -9,6 +9,8 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { countReporter } from './scripts/count-reporter.mjs';
 import { testCollector } from './scripts/test-collector.mjs';
 import { CHROME_ARGS, findChrome } from './scripts/find-chrome.mjs';
+import { access, writeFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 
 /**
  * Real HTTP failures for data-source tests: `/__test__/status/<key>?code=<code>` answers that status;
@@ -120,6 +122,129 @@ async function demoShop(ctx, next) {
 }
 
 /**
+ * A module worker started from TypeScript sources the way bundlers want it,
+ * `new Worker(new URL('./search-worker.js', import.meta.url))`, asks for a `.js` file that only
+ * exists as `.ts`; esbuild's plugin rewrites such paths in imports but not in URLs. Served the
+ * `.ts` (which the plugin then compiles), as the build serves the compiled `.js`.
+ */
+async function tsWorkerScripts(ctx, next) {
+  if (/^\/packages\/[\w-]+\/src\/.+\.js$/.test(ctx.path)) {
+    const ts = `${ctx.path.slice(1, -3)}.ts`;
+    const exists = (path) =>
+      access(path).then(
+        () => true,
+        () => false,
+      );
+    if (!(await exists(ctx.path.slice(1))) && (await exists(ts)))
+      ctx.url = ctx.url.replace(/\.js(?=\?|$)/, '.ts');
+  }
+  return next();
+}
+
+/**
+ * The real search server of @vitrine/search (its engine and `createSearchHandler`) over the
+ * shared test catalog `catalog()`, for remote-source tests. Built with esbuild on first request.
+ * `/__search__/<key>/search?…` and `/__search__/<key>/search/suggest?…` answer the protocol;
+ * `/__search__/<key>/count` tells `{ requests, aborted, queries }` for that key (aborted: the
+ * client went away before the answer). Keys starting with `fail` answer 500 with a protocol
+ * error body; keys starting with `held` hold every answer until `/__search__/<key>/release`.
+ * `/__search__/catalog/<n>.json` serves `syntheticCatalog(n)` (worker tests fetch it).
+ */
+let searchKit = null;
+const searchStats = new Map();
+const searchHeld = new Map();
+const searchCatalogs = new Map();
+function loadSearchKit() {
+  searchKit ??= (async () => {
+    const out = await build({
+      stdin: {
+        contents: [
+          "export { createSearchIndex } from './packages/search/src/engine/index.ts';",
+          "export { createSearchHandler } from './packages/search/src/server/search-handler.ts';",
+          "export { catalog, syntheticCatalog } from './packages/search/test/fixtures/catalog.ts';",
+        ].join('\n'),
+        resolveDir: process.cwd(),
+        loader: 'ts',
+      },
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      conditions: ['source'],
+      write: false,
+      logLevel: 'silent',
+      // Bundled CommonJS code may call require() for Node built-ins.
+      banner: {
+        js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+      },
+    });
+    const file = join(mkdtempSync(join(tmpdir(), 'vt-wtr-search-')), 'search-kit.mjs');
+    await writeFile(file, out.outputFiles[0].text);
+    const kit = await import(pathToFileURL(file).href);
+    const index = kit.createSearchIndex(kit.catalog());
+    await index.ready;
+    return { kit, handler: kit.createSearchHandler(index, { path: '/search' }) };
+  })();
+  searchKit.catch(() => (searchKit = null));
+  return searchKit;
+}
+async function searchApi(ctx, next) {
+  const m = /^\/__search__\/([\w-]+)(\/.*)?$/.exec(ctx.path);
+  if (!m) return next();
+  const [, key, rest = ''] = m;
+  const { kit, handler } = await loadSearchKit();
+  if (key === 'catalog') {
+    const n = Number(/^\/(\d+)\.json$/.exec(rest)?.[1] ?? 0);
+    if (!searchCatalogs.has(n)) searchCatalogs.set(n, JSON.stringify(kit.syntheticCatalog(n)));
+    ctx.type = 'application/json';
+    ctx.body = searchCatalogs.get(n);
+    return undefined;
+  }
+  const stats = searchStats.get(key) ?? { requests: 0, aborted: 0, queries: [] };
+  searchStats.set(key, stats);
+  if (rest === '/count') {
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify(stats);
+    return undefined;
+  }
+  if (rest === '/release') {
+    for (const release of searchHeld.get(key) ?? []) release();
+    searchHeld.delete(key);
+    ctx.body = 'released';
+    return undefined;
+  }
+  stats.requests++;
+  stats.queries.push(`${rest}?${ctx.querystring}`);
+  const { res } = ctx;
+  let gone = false;
+  res.once('close', () => {
+    if (res.writableFinished) return;
+    gone = true;
+    stats.aborted++;
+  });
+  if (key.startsWith('held'))
+    await new Promise((release) => searchHeld.set(key, [...(searchHeld.get(key) ?? []), release]));
+  if (gone) {
+    // Nobody to answer; a status keeps the runner from listing it as a 404.
+    ctx.status = 204;
+    ctx.respond = false;
+    return undefined;
+  }
+  if (key.startsWith('fail')) {
+    ctx.status = 500;
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify({ v: 1, error: { message: 'the index is being rebuilt' } });
+    return undefined;
+  }
+  ctx.respond = false;
+  ctx.req.url = `${rest}${ctx.querystring ? `?${ctx.querystring}` : ''}`;
+  await new Promise((done) => {
+    res.once('close', done);
+    handler(ctx.req, res);
+  });
+  return undefined;
+}
+
+/**
  * Serves CommonJS-only test dependencies (the fake clock of countdown tests) as one ES module each,
  * bundled by esbuild on first request, so tests import them by their package name.
  */
@@ -151,16 +276,31 @@ function cjsToEsm(names) {
   };
 }
 
+/**
+ * Node built-ins that a browser bundle only imports on Node (FlexSearch's worker support does
+ * `import("worker_threads")` behind a Node check; its package.json maps it to `false` for
+ * browsers, which bundlers honour but the dev server does not): served as an empty module.
+ */
+function nodeOnlyImports(names) {
+  return {
+    name: 'node-only-imports',
+    resolveImport: ({ source }) => (names.includes(source) ? `/__node-only__/${source}.js` : undefined),
+    serve: (context) =>
+      context.path.startsWith('/__node-only__/') ? { body: 'export default {};', type: 'js' } : undefined,
+  };
+}
+
 /** Browser tests: every `packages/* /test/**\/*.test.ts` except Node-only `*.node.test.ts`, in Debian's Chromium. */
 export default {
   rootDir: '.',
   files: ['packages/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts', '!**/*.node.test.ts'],
   // `source` resolves @vitrine/* to their TypeScript sources (see each package's `exports`).
   nodeResolve: { exportConditions: ['source', 'browser', 'production'] },
-  middleware: [testEndpoints, testCollector, demoShop],
+  middleware: [testEndpoints, testCollector, demoShop, tsWorkerScripts, searchApi],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     cjsToEsm(['@sinonjs/fake-timers']),
+    nodeOnlyImports(['worker_threads']),
   ],
   browsers: [
     chromeLauncher({

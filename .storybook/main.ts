@@ -12,6 +12,8 @@ const config: StorybookConfig = {
     // Resolve @vitrine/* to their TypeScript sources, as the tests do.
     vite.resolve ??= {};
     vite.resolve.conditions = ['source', ...defaultClientConditions];
+    // The search worker is a module (it imports the engine).
+    vite.worker = { ...vite.worker, format: 'es' };
     return vite;
   },
 };

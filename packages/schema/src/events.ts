@@ -17,6 +17,7 @@ export const VT_EVENTS = {
   cartChange: 'vt-cart-change',
   variantChange: 'vt-variant-change',
   searchSubmit: 'vt-search-submit',
+  searchChange: 'vt-search-change',
   ready: 'vt-ready',
   groupBuy: 'vt-group-buy',
   saleChange: 'vt-sale-change',
@@ -124,6 +125,23 @@ export interface SearchSubmitDetail {
   query: string;
   /** The results page URL the search navigates to, when it navigates. */
   url?: string;
+  /** Filters chosen with it (a category or brand picked from the suggestions), facet → values. */
+  filters?: Record<string, string[]>;
+}
+
+/**
+ * Detail of `vt-search-change`, fired when the shopper changes the query, a filter, the sort or the
+ * page of a result list (never on a programmatic change or a back/forward navigation).
+ */
+export interface SearchChangeDetail {
+  /** The query, trimmed. */
+  query: string;
+  /** Active filters: facet name (`category`, `brand`, `availability`, `price`, or `option:<name>`) → values. */
+  filters: Record<string, string[]>;
+  /** `relevance`, `price-asc`, `price-desc`, `newest` or `rating`. */
+  sort: string;
+  /** 1-based page number. */
+  page: number;
 }
 
 /** Detail of `vt-ready`, fired once when an element has loaded its data and first rendered. */
@@ -301,6 +319,8 @@ export interface VtEventMap {
   'vt-variant-change': VariantChangeDetail;
   /** The shopper submitted a search. */
   'vt-search-submit': SearchSubmitDetail;
+  /** The shopper changed the query, a filter, the sort or the page of a result list. */
+  'vt-search-change': SearchChangeDetail;
   /** An element loaded its data and rendered for the first time. */
   'vt-ready': ReadyDetail;
   /** The shopper asked to start or join a group buy; the shop's backend takes it from here. */
@@ -356,6 +376,7 @@ declare global {
     'vt-cart-change': CustomEvent<CartChangeDetail>;
     'vt-variant-change': CustomEvent<VariantChangeDetail>;
     'vt-search-submit': CustomEvent<SearchSubmitDetail>;
+    'vt-search-change': CustomEvent<SearchChangeDetail>;
     'vt-ready': CustomEvent<ReadyDetail>;
     'vt-group-buy': CustomEvent<GroupBuyDetail>;
     'vt-sale-change': CustomEvent<SaleChangeDetail>;

@@ -44,6 +44,7 @@ export type {
   MediaZoomDetail,
   ArLaunchDetail,
   SearchSubmitDetail,
+  SearchChangeDetail,
   VariantChangeDetail,
   VtErrorDetail,
   VtEventMap,

@@ -61,6 +61,7 @@ test('every event name is vt- prefixed kebab-case and unique', () => {
     'reviewHelpful',
     'reviewSubmit',
     'saleChange',
+    'searchChange',
     'searchSubmit',
     'variantChange',
     'videoComplete',

@@ -97,6 +97,8 @@ export interface Product {
   variants: Variant[];
   media: MediaItem[];
   rating?: Rating;
+  /** ISO 8601 date the product went on sale (schema.org `releaseDate`); sorts "newest first". */
+  releaseDate?: string;
 }
 
 export interface ReviewReply {

@@ -21,6 +21,7 @@ import {
   guard,
   isRecord,
   optionalArray,
+  optionalDate,
   optionalGtin,
   optionalStrings,
   optionalText,
@@ -312,6 +313,7 @@ export function checkProduct(input: unknown, problems: Problems): Product | null
   const brand = optionalText(input.brand, 'brand', problems);
   const description = optionalText(input.description, 'description', problems, LIMITS.description);
   const rating = checkRating(input.rating, problems);
+  const releaseDate = optionalDate(input.releaseDate, 'releaseDate', problems);
 
   if (id === null || title === null || price === null) return null;
   const product: Product = {
@@ -331,6 +333,7 @@ export function checkProduct(input: unknown, problems: Problems): Product | null
   assign(product, 'description', description);
   assign(product, 'compareAt', compareAt);
   assign(product, 'rating', rating);
+  assign(product, 'releaseDate', releaseDate);
   return product;
 }
 
