@@ -8,7 +8,7 @@ import type { CatalogInput } from './worker-messages.js';
  * products, a prebuilt index, or a URL of either.
  */
 export async function mainThreadSource(
-  catalog: CatalogInput,
+  catalog: Exclude<CatalogInput, { streamed: number }>,
   options?: SearchIndexOptions,
 ): Promise<SizedSearchSource> {
   const loaded = 'url' in catalog ? await readCatalog(catalog.url) : catalog;

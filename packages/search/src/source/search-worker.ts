@@ -9,6 +9,7 @@
  * @module
  */
 import { createSearchIndex } from '../engine/index.js';
+import type { Product } from '@vitrine/core';
 import type { SearchIndex, SearchSource } from '../types.js';
 import { createLocalSource } from './local-source.js';
 import { readCatalog, type Catalog } from './read-catalog.js';
@@ -41,7 +42,9 @@ async function load(message: Extract<ToWorker, { type: 'load' }>): Promise<Searc
       ? await readCatalog(input.url)
       : 'products' in input
         ? { products: [...input.products] }
-        : { index: input.index };
+        : 'streamed' in input
+          ? { products: await streamed(input.streamed) }
+          : { index: input.index };
   let index: SearchIndex;
   if ('products' in catalog) {
     if (catalog.products.length <= handoffAtMost) {
@@ -61,6 +64,25 @@ async function load(message: Extract<ToWorker, { type: 'load' }>): Promise<Searc
   await index.ready;
   post({ type: 'ready', size: index.size });
   return createLocalSource(index);
+}
+
+/** Products arriving in `products` messages, and who waits for how many. */
+const arrived: Product[] = [];
+let expecting: { count: number; done: (products: Product[]) => void } | null = null;
+
+function streamed(count: number): Promise<Product[]> {
+  return new Promise((done) => {
+    expecting = { count, done };
+    take([]);
+  });
+}
+
+function take(products: readonly Product[]): void {
+  arrived.push(...products);
+  if (expecting && arrived.length >= expecting.count) {
+    expecting.done(arrived.splice(0));
+    expecting = null;
+  }
 }
 
 function yieldTask(): Promise<void> {
@@ -102,6 +124,9 @@ scope.addEventListener('message', ({ data }) => {
     case 'load':
       source = load(data);
       source.catch((error: unknown) => post({ type: 'failed', message: messageOf(error) }));
+      return;
+    case 'products':
+      take(data.products);
       return;
     case 'cancel': {
       const at = queue.findIndex((query) => query.id === data.id);

@@ -14,8 +14,13 @@ import type {
  * @module
  */
 
-/** What the worker indexes: a catalog URL it fetches itself, products, or a prebuilt index. */
-export type CatalogInput = { url: string } | { products: readonly Product[] } | { index: SearchIndexJSON };
+/**
+ * What the worker indexes: a catalog URL it fetches itself, products, a prebuilt index, or
+ * `streamed` products that follow in `products` messages (a large array is cloned to the worker
+ * in slices, each in its own task, so no single clone blocks the page).
+ */
+export type CatalogInput =
+  { url: string } | { products: readonly Product[] } | { index: SearchIndexJSON } | { streamed: number };
 
 export type ToWorker =
   | {
@@ -27,7 +32,8 @@ export type ToWorker =
     }
   | { type: 'search'; id: number; query: string; options: SearchOptions }
   | { type: 'suggest'; id: number; query: string; limit?: number }
-  | { type: 'cancel'; id: number };
+  | { type: 'cancel'; id: number }
+  | { type: 'products'; products: readonly Product[] };
 
 export type FromWorker =
   | { type: 'ready'; size: number }
