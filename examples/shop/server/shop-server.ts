@@ -2,8 +2,11 @@ import { createReadStream, existsSync, readFileSync, rmSync, statSync } from 'no
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { createCollector, heatmapReport, openDuckDBStore, type EventStore } from '@vitrine/collector';
+import { createSearchIndex } from '@vitrine/search/engine';
+import { createSearchHandler } from '@vitrine/search/server';
 import { generateCatalog } from '../src/catalog.js';
 import type { Catalog, ShopLocale } from '../src/catalog-types.js';
 import { placeholderSvg } from '../src/placeholder-svg.js';
@@ -101,6 +104,31 @@ export async function startShop(options: ShopServerOptions = {}): Promise<ShopSe
     'zh-CN': generateCatalog('zh-CN'),
   };
   const byId = new Map(catalogs.en.products.map((p, i) => [p.id, i]));
+  // Search: each catalog indexed once at start. The pages load the prebuilt index (pinyin
+  // included, so no browser ever fetches the pinyin dictionary); /api/search answers the same
+  // engine over the remote protocol, for shops that search server-side.
+  const searchIndexes = Object.fromEntries(
+    await Promise.all(
+      (['en', 'zh-CN'] as const).map(async (lang) => {
+        const index = createSearchIndex(catalogs[lang].products, {
+          popularity: Object.fromEntries(catalogs[lang].products.map((p) => [p.id, p.rating?.count ?? 0])),
+        });
+        await index.ready;
+        const json = Buffer.from(JSON.stringify(index.toJSON()));
+        return [
+          lang,
+          {
+            json,
+            gzip: gzipSync(json),
+            remote: createSearchHandler(index, { path: `/api/search/${lang}` }),
+          },
+        ] as const;
+      }),
+    ),
+  ) as Record<
+    ShopLocale,
+    { json: Buffer; gzip: Buffer; remote: (req: IncomingMessage, res: ServerResponse) => void }
+  >;
   const client = await buildClient();
   const dataDir = options.dataDir ?? process.env['VT_SHOP_DATA'] ?? join(shopRoot, '.data');
   const store = await openOrderStore(dataDir);
@@ -148,6 +176,23 @@ export async function startShop(options: ShopServerOptions = {}): Promise<ShopSe
     }
     if (path === '/build/shop.js') {
       send(res, 200, TYPES['.js']!, client);
+      return;
+    }
+    if (path === '/api/search-index') {
+      const index = searchIndexes[toLocale(url.searchParams.get('lang'))];
+      const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+      res.writeHead(200, {
+        'content-type': 'application/json; charset=utf-8',
+        'cache-control': 'public, max-age=300',
+        vary: 'accept-encoding',
+        ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+      });
+      res.end(gzip ? index.gzip : index.json);
+      return;
+    }
+    const searchApi = /^\/api\/search\/(en|zh-CN)(?:\/suggest)?$/.exec(path);
+    if (searchApi) {
+      searchIndexes[searchApi[1] as ShopLocale].remote(req, res);
       return;
     }
     if (path === '/api/catalog') {

@@ -405,6 +405,24 @@ describe('<vt-search-results>', () => {
       await el.updateComplete;
       expect(heading(el)).to.contain('“shoes”');
     });
+
+    it('applies a brand picked among a <vt-search> without action’s suggestions', async () => {
+      const el = await mount({ attrs: { query: 'wireless' } });
+      document.dispatchEvent(
+        new CustomEvent('vt-search-submit', {
+          detail: { query: '', filters: { brand: ['Sony'] } },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+      await el.updateComplete;
+      await idle(el);
+      const sony = catalog()
+        .filter((p) => p.brand === 'Sony')
+        .map((p) => p.id);
+      expect(cardIds(el).sort()).to.deep.equal(sony.sort());
+      expect(new URL(location.href).searchParams.getAll('brand')).to.deep.equal(['Sony']);
+    });
   });
 
   describe('zero results', () => {

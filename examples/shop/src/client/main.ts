@@ -100,21 +100,25 @@ function variantPicker(p: Product): HTMLElement | null {
   return form;
 }
 
-function searchForm(query = ''): HTMLElement {
-  return h(
-    'form',
-    { class: 'search', role: 'search', action: '/search.html' },
-    h('label', { for: 'q', class: 'visually-hidden' }, tr('searchLabel')),
-    h('input', {
-      id: 'q',
-      name: 'q',
-      type: 'search',
-      value: query,
-      placeholder: tr('searchLabel'),
-      autocomplete: 'off',
-    }),
-    h('button', { type: 'submit' }, tr('searchButton')),
-  );
+/** The prebuilt search index of the shop's catalog in this language (pinyin included). */
+const searchIndexUrl = () => `/api/search-index?lang=${locale}`;
+
+/**
+ * The search box: `<vt-search>` over the prebuilt index (loaded on first focus). With `results`
+ * false it goes to the results page on Enter; on the results page it hands the query to
+ * `<vt-search-results>` instead.
+ */
+function searchBox(popular: readonly string[], onResultsPage = false): HTMLElement {
+  const lang = locale === 'en' ? '' : `&lang=${locale}`;
+  return h('vt-search', {
+    class: 'search',
+    src: searchIndexUrl(),
+    action: onResultsPage ? undefined : `/search.html?q={query}${lang}`,
+    value: onResultsPage ? (new URLSearchParams(location.search).get('q') ?? undefined) : undefined,
+    popular: popular.join(','),
+    label: tr('searchLabel'),
+    placeholder: tr('searchLabel'),
+  });
 }
 
 function card(product: Product, eager: boolean): HTMLElement {
@@ -168,7 +172,7 @@ async function home(main: HTMLElement): Promise<void> {
   const catalog = await loadCatalog();
   main.append(
     h('h1', {}, tr('shopName')),
-    searchForm(),
+    searchBox(catalog.popularSearches),
     h(
       'section',
       { 'aria-labelledby': 'popular' },
@@ -211,25 +215,15 @@ async function home(main: HTMLElement): Promise<void> {
 }
 
 /**
- * A plain substring filter so the page works today; `<vt-search-results>` (typo tolerance,
- * pinyin, facets) replaces it.
+ * The results page: `<vt-search>` and `<vt-search-results>` over the same prebuilt index (one
+ * engine for both), facets, sort and paging kept in the URL (`?q=`, `?category=`…).
  */
 async function search(main: HTMLElement): Promise<void> {
-  const params = new URLSearchParams(location.search);
-  const q = (params.get('q') ?? '').trim();
-  const category = params.get('category') ?? '';
   const catalog = await loadCatalog();
-  const needle = q.toLowerCase();
-  const hits = catalog.products.filter(
-    (p) =>
-      (!category || p.category.join(' > ') === category) &&
-      (!needle || [p.title, p.brand, ...p.category, ...p.tags].some((s) => s.toLowerCase().includes(needle))),
-  );
   main.append(
-    h('h1', {}, q ? tr('resultsFor', { q }) : category ? category.replace(/ > /g, ' › ') : tr('allProducts')),
-    searchForm(q),
-    h('p', { role: 'status' }, hits.length ? tr('resultCount', { n: hits.length }) : tr('noResults', { q })),
-    grid(hits.slice(0, 48)),
+    h('h1', {}, tr('navSearch')),
+    searchBox(catalog.popularSearches, true),
+    h('vt-search-results', { src: searchIndexUrl(), 'page-size': 24 }),
   );
 }
 
@@ -240,7 +234,10 @@ async function product(main: HTMLElement): Promise<void> {
     data = await getJson(`/api/products/${encodeURIComponent(id)}?lang=${locale}`);
   } catch (error) {
     console.error('shop:', error);
-    main.append(h('h1', {}, tr('productMissing')), searchForm());
+    main.append(
+      h('h1', {}, tr('productMissing')),
+      h('p', {}, h('a', { href: '/search.html' }, tr('navSearch'))),
+    );
     return;
   }
   const { product: p, reviews } = data;

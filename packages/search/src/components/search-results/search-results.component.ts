@@ -15,6 +15,7 @@ import {
 } from '../../types.js';
 import {
   OPTION_PREFIX,
+  cleanFilters,
   emptyState,
   parsePrice,
   readUrlState,
@@ -71,6 +72,7 @@ const isAbort = (error: unknown) => error instanceof DOMException && error.name 
  *
  * @csspart heading - The result count ("24 results for “headphones”").
  * @csspart notice - A message above the results (corrected query, relaxed matches, error); also `notice error`.
+ * @csspart search-instead - The "Search instead for …" button of the corrected-query notice.
  * @csspart retry - The Retry button of the error notice.
  * @csspart filters-toggle - The "Filters" button that opens the facet panel on narrow screens.
  * @csspart facets - The facet panel.
@@ -95,6 +97,7 @@ const isAbort = (error: unknown) => error instanceof DOMException && error.name 
  * @csspart rating - A result's rating.
  * @csspart stock - A result's stock state.
  * @csspart no-results - The zero-result help (tips, clear filters, popular products).
+ * @csspart clear-filters - The "Clear all filters" button of the zero-result help.
  * @csspart pagination - The page navigation.
  * @csspart page - A page link (`aria-current="page"` on the current one).
  * @csspart previous - The previous page link.
@@ -430,7 +433,8 @@ export class VtSearchResults extends VitrineElement {
     const detail = (e as CustomEvent<SearchSubmitDetail>).detail;
     // A <vt-search> with an action navigates to its results page itself.
     if (!detail || typeof detail.query !== 'string' || detail.url) return;
-    this._change({ query: detail.query.trim(), filters: {} }, 'heading');
+    // A category or brand picked among the suggestions comes as a filter (with an empty query).
+    this._change({ query: detail.query.trim(), filters: cleanFilters(detail.filters ?? {}) }, 'heading');
   };
 
   private _select(hit: SourceHit): void {
