@@ -1,7 +1,8 @@
 // The page of the Chromium part of the search benchmark (bundled by bench/browser.ts). It holds
-// one <vt-search> and exposes `window.__bench` for the Node side: arm a keystroke and read when
-// its suggestions were painted; index a big catalog in worker mode, or with MiniSearch on this
-// thread, and read the long tasks meanwhile.
+// one <vt-search> and a plain <input> (the baseline) and exposes `window.__bench` for the Node
+// side: arm a keystroke and read when its suggestions (or, in the plain input, the typed
+// character) were painted; index a big catalog in worker mode, or with MiniSearch on this thread,
+// and read the long tasks meanwhile.
 import MiniSearch from 'minisearch';
 import type { Product } from '@vitrine/core';
 import '@vitrine/search/search';
@@ -37,13 +38,18 @@ const search = document.querySelector('vt-search') as HTMLElement & {
   value: string;
   isUpdatePending: boolean;
 };
+/** The baseline: a plain text field whose keystroke only paints the typed character. */
+const plain = document.querySelector('#plain') as HTMLInputElement;
+/** What the armed keystroke waits for: suggestions in <vt-search>, or the character in the plain input. */
+let target: 'search' | 'plain' = 'search';
 /** When the answer for each query reached the element (trimmed query → time). */
 const answered = new Map<string, number>();
-let armed: { start: number } | null = null;
+let armed: { start: number; input: number } | null = null;
 let last: Keystroke | null = null;
 
 function onKey(event: Event): void {
   if (armed && armed.start < 0) armed.start = event.timeStamp;
+  if (armed && event.type === 'input' && armed.input < 0) armed.input = performance.now();
 }
 addEventListener('keydown', onKey, true);
 addEventListener('input', onKey, true);
@@ -60,14 +66,20 @@ function afterThisFrame(): Promise<number> {
 /**
  * Watches every frame until the element shows the answer for what the input holds: that answer
  * arrived after the key, and Lit has no update pending (the DOM reflects it). That frame's paint
- * ends the keystroke.
+ * ends the keystroke. For the plain input (the baseline) the first frame after its `input` event
+ * is the one that paints the character: "answered" is then the input event.
  */
 function watch(): void {
   requestAnimationFrame(() => {
     if (!armed) return;
     const query = search.value.trim();
-    const at = answered.get(query);
-    if (armed.start >= 0 && at !== undefined && at >= armed.start && !search.isUpdatePending) {
+    const at = target === 'plain' ? (armed.input >= 0 ? armed.input : undefined) : answered.get(query);
+    if (
+      armed.start >= 0 &&
+      at !== undefined &&
+      at >= armed.start &&
+      (target === 'plain' || !search.isUpdatePending)
+    ) {
       const start = armed.start;
       armed = null;
       const frame = performance.now();
@@ -100,8 +112,13 @@ const bench = {
    * Gives the element the catalog at `url` and waits for a first answer: through getSource, as
    * the element would itself (a worker above 2,000 products), or indexed on this thread.
    */
-  async load(url: string, where: 'default' | 'main'): Promise<number> {
+  async load(url: string, where: 'default' | 'main' | 'plain'): Promise<number> {
     const started = performance.now();
+    target = where === 'plain' ? 'plain' : 'search';
+    if (where === 'plain') {
+      plain.focus();
+      return performance.now() - started;
+    }
     const products = await fetchProducts(url);
     const source = noting(where === 'main' ? await mainThreadSource({ products }) : getSource({ products }));
     search.source = source;
@@ -114,7 +131,7 @@ const bench = {
   },
   arm(): void {
     last = null;
-    armed = { start: -1 };
+    armed = { start: -1, input: -1 };
     watch();
   },
   last: (): Keystroke | null => last,

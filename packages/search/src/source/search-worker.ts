@@ -4,7 +4,11 @@
  *
  * Queries run one at a time. Before each one the worker yields a macrotask, so the `cancel`
  * messages of superseded queries (sent while the previous one ran) arrive first and the stale
- * queries are skipped instead of computed.
+ * queries are skipped instead of computed (measured: that yield costs well under 1 ms, no frame).
+ *
+ * Answers are posted twice: as a message, and on the BroadcastChannel named in the worker's
+ * `name` (see worker-source.ts: Chromium defers posted messages after a key press until a frame
+ * is painted; channel messages arrive at once). The page uses whichever comes first.
  *
  * @module
  */
@@ -33,6 +37,24 @@ let draining = false;
 let running = -1;
 
 const post = (message: FromWorker): void => scope.postMessage(message);
+
+/** The channel named after `vitrine-search ` in this worker's name, when there is one. */
+function openReplies(): BroadcastChannel | null {
+  const name = /^vitrine-search (\S+)$/.exec((self as { name?: string }).name ?? '')?.[1];
+  if (!name || typeof BroadcastChannel !== 'function') return null;
+  try {
+    return new BroadcastChannel(name);
+  } catch {
+    return null;
+  }
+}
+const replies = openReplies();
+
+/** Posts an answer to a query on both ways to the page. */
+function answer(message: Extract<FromWorker, { type: 'result' | 'error' }>): void {
+  replies?.postMessage(message);
+  post(message);
+}
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 async function load(message: Extract<ToWorker, { type: 'load' }>): Promise<SearchSource> {
@@ -106,9 +128,9 @@ async function drain(): Promise<void> {
           query.type === 'search'
             ? await ready.search(query.query, query.options)
             : await ready.suggest(query.query, query.limit === undefined ? {} : { limit: query.limit });
-        if (!cancelled.has(query.id)) post({ type: 'result', id: query.id, value });
+        if (!cancelled.has(query.id)) answer({ type: 'result', id: query.id, value });
       } catch (error) {
-        if (!cancelled.has(query.id)) post({ type: 'error', id: query.id, message: messageOf(error) });
+        if (!cancelled.has(query.id)) answer({ type: 'error', id: query.id, message: messageOf(error) });
       } finally {
         cancelled.delete(query.id);
         running = -1;

@@ -45,6 +45,35 @@ type Call = Request & { resolve: (value: unknown) => void; reject: (error: unkno
 /** Products per message when a products array is streamed to the worker. */
 const SLICE = 2000;
 
+/**
+ * Prefix of the worker's `name`; what follows is the name of the BroadcastChannel its answers
+ * also come on (read by search-worker.ts).
+ */
+const WORKER_NAME = 'vitrine-search';
+
+/**
+ * A name no other source of this origin uses: answers on it reach this source's page only
+ * (BroadcastChannel is per origin; other tabs have no channel of that name).
+ */
+const channelName = () => `${WORKER_NAME}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+
+/**
+ * The channel answers also arrive on. Chromium defers a page's posted-message tasks after a
+ * key press until a frame has been painted (its post-input task deferral), so an answer posted by
+ * the worker waited for the frame after the keyup and painted one frame late (~16 ms at p50,
+ * `npm run bench search`); BroadcastChannel messages are not deferred. The worker posts each
+ * answer on both; the first to arrive is used, so a browser without the channel (or an opaque
+ * origin where it stays silent) still gets every answer.
+ */
+function openReplies(name: string): BroadcastChannel | null {
+  if (typeof BroadcastChannel !== 'function') return null;
+  try {
+    return new BroadcastChannel(name);
+  } catch {
+    return null;
+  }
+}
+
 function toCatalogInput(input: WorkerSourceInput): Exclude<CatalogInput, { streamed: number }> {
   if (typeof input === 'string' || input instanceof URL)
     // Resolved here: inside the worker a relative URL would resolve against the worker script.
@@ -57,6 +86,7 @@ class WorkerSource implements WorkerSearchSource {
   readonly ready: Promise<number>;
   private _mode: WorkerSourceMode = 'pending';
   private _worker: Worker | null = null;
+  private _replies: BroadcastChannel | null = null;
   private _local: Promise<SizedSearchSource> | null = null;
   private _failure: Error | null = null;
   private readonly _calls = new Map<number, Call>();
@@ -77,12 +107,13 @@ class WorkerSource implements WorkerSearchSource {
       return;
     }
     let worker: Worker;
+    const name = channelName();
     try {
       // Kept in the literal `new Worker(new URL(<relative .js path>, import.meta.url))` form: it is
       // what bundlers (Rollup with our plugin, Vite, webpack) recognise and emit the worker chunk for.
       worker = new Worker(new URL('./search-worker.js', import.meta.url), {
         type: 'module',
-        name: 'vitrine-search',
+        name: `${WORKER_NAME} ${name}`,
       });
     } catch {
       // A Content-Security-Policy without `worker-src` for our origin: search on this thread.
@@ -90,6 +121,10 @@ class WorkerSource implements WorkerSearchSource {
       return;
     }
     this._worker = worker;
+    this._replies = openReplies(name);
+    this._replies?.addEventListener('message', (event: MessageEvent<FromWorker>) =>
+      this._onMessage(event.data),
+    );
     worker.addEventListener('message', (event: MessageEvent<FromWorker>) => this._onMessage(event.data));
     worker.addEventListener('error', (event) => {
       event.preventDefault();
@@ -181,8 +216,7 @@ class WorkerSource implements WorkerSearchSource {
         this._settle.resolve(message.size);
         return;
       case 'handoff':
-        this._worker?.terminate();
-        this._worker = null;
+        this._stopWorker();
         this._goLocal(mainThreadSource(message.catalog, this._indexOptions));
         return;
       case 'failed':
@@ -191,7 +225,7 @@ class WorkerSource implements WorkerSearchSource {
       case 'result':
       case 'error': {
         const call = this._calls.get(message.id);
-        // Superseded: its caller was already told.
+        // Superseded (its caller was already told), or the second copy of an answer.
         if (!call) return;
         this._calls.delete(message.id);
         if (message.type === 'result') call.resolve(message.value);
@@ -219,10 +253,16 @@ class WorkerSource implements WorkerSearchSource {
       ).then(call.resolve, call.reject);
   }
 
-  private _fail(error: Error): void {
-    this._failure ??= error;
+  private _stopWorker(): void {
     this._worker?.terminate();
     this._worker = null;
+    this._replies?.close();
+    this._replies = null;
+  }
+
+  private _fail(error: Error): void {
+    this._failure ??= error;
+    this._stopWorker();
     this._settle.reject(this._failure);
     const calls = [...this._calls.values()];
     this._calls.clear();

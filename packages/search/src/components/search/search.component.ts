@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { STATUS, VitrineElement, formatMoney, moneyProblem, type Product } from '@vitrine/core';
 import { vtEvent, type SearchSubmitDetail } from '@vitrine/schema';
 import { listFunnel, searchFunnel, type ListRef } from '../../list-funnel.js';
@@ -29,6 +30,36 @@ interface Section {
   id: string;
   label: string;
   choices: Choice[];
+}
+
+/**
+ * What identifies a choice across renders: an option whose key stays (the same product while
+ * the query grows) keeps its DOM, its picture included, instead of being rewritten in place.
+ */
+function keyOf(choice: Choice): string {
+  switch (choice.kind) {
+    case 'query':
+      return `q ${choice.text}`;
+    case 'clear':
+    case 'all':
+      return choice.kind;
+    case 'category':
+    case 'brand':
+      return `${choice.kind} ${choice.facet.value}`;
+    case 'product':
+      return `p ${choice.hit.id}`;
+  }
+}
+
+/** {@link keyOf} for each choice, made unique (a source may repeat itself; keys must not). */
+function keysOf(choices: readonly Choice[]): string[] {
+  const seen = new Map<string, number>();
+  return choices.map((choice) => {
+    const key = keyOf(choice);
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    return n ? `${key} #${n}` : key;
+  });
 }
 
 /** How many entries each section shows at most. */
@@ -175,6 +206,10 @@ export class VtSearch extends VitrineElement {
   private _broken = false;
   /** Whether the popup is on screen (as last rendered): the first Escape closes it, the next clears. */
   private _shown = false;
+  /** An answer is on its way for the query last asked. */
+  private _awaiting = false;
+  /** A render was put off until that answer (or the next frame) by {@link shouldUpdate}. */
+  private _putOff = false;
 
   constructor() {
     super();
@@ -196,6 +231,7 @@ export class VtSearch extends VitrineElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this._abort?.abort();
+    this._awaiting = false;
     clearTimeout(this._announceTimer);
   }
 
@@ -216,6 +252,27 @@ export class VtSearch extends VitrineElement {
       this._sourcePromise = null;
       this._asked = null;
     }
+  }
+
+  /**
+   * A keystroke changes only `value`, which the input already shows. While its answer is on the
+   * way, rendering now would be redone as soon as it comes (in the same task for a local engine),
+   * and the browser's own layout for the typed character would lay the popup out in between. So
+   * that render waits for the answer, or for the next frame at the latest, where it would have
+   * been painted anyway.
+   */
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    if (this._awaiting && changed.size === 1 && changed.has('value') && this._input?.value === this.value) {
+      if (!this._putOff) {
+        this._putOff = true;
+        requestAnimationFrame(() => {
+          if (this._putOff) this.requestUpdate();
+        });
+      }
+      return false;
+    }
+    this._putOff = false;
+    return super.shouldUpdate(changed);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -281,9 +338,11 @@ export class VtSearch extends VitrineElement {
     const call = ++this._call;
     if (!query) {
       this._abort = null;
+      this._awaiting = false;
       return;
     }
     const abort = (this._abort = new AbortController());
+    this._awaiting = true;
     try {
       const source = await this._source();
       if (call !== this._call) return;
@@ -291,6 +350,7 @@ export class VtSearch extends VitrineElement {
       // A source that ignores the signal may still answer an older query late: never let it
       // overwrite the suggestions of what the shopper typed since.
       if (call !== this._call) return;
+      this._awaiting = false;
       this._answer = answer;
       this._failed = false;
       this._active = -1;
@@ -298,6 +358,7 @@ export class VtSearch extends VitrineElement {
       this._announce(this._countText(answer));
     } catch (error) {
       if (call !== this._call || isAbort(error)) return;
+      this._awaiting = false;
       this._failed = true;
       // The shopper can type the same query again to retry.
       this._asked = null;
@@ -670,7 +731,15 @@ export class VtSearch extends VitrineElement {
           'product',
           html`${
               image
-                ? html`<img part="image" src=${image.url} alt="" width="40" height="40" loading="lazy" />`
+                ? html`<img
+                    part="image"
+                    src=${image.url}
+                    alt=""
+                    width="40"
+                    height="40"
+                    loading="lazy"
+                    decoding="async"
+                  />`
                 : nothing
             }<span class="text"
               ><span part="title">${highlight(p.title, choice.hit.highlights?.title)}</span>${
@@ -703,7 +772,9 @@ export class VtSearch extends VitrineElement {
     const expanded = this._choices.length > 0;
     const popupShown = expanded || messages.length > 0;
     this._shown = popupShown;
-    let index = 0;
+    // Each option's position in the listbox (its id and what choosing it picks).
+    const starts: number[] = [];
+    sections.reduce((at, s) => (starts.push(at), at + s.choices.length), 0);
     return html`<input
         part="input"
         id="input"
@@ -736,12 +807,20 @@ export class VtSearch extends VitrineElement {
           aria-label=${t(loc, 'search.suggestions')}
           ?hidden=${!expanded}
         >
-          ${sections.map(
-            (s) =>
-              html`<div role="group" part="section" aria-labelledby="section-${s.id}">
+          ${repeat(
+            sections,
+            (s) => s.id,
+            (s, i) => {
+              const keys = keysOf(s.choices);
+              return html`<div role="group" part="section" aria-labelledby="section-${s.id}">
                 <div role="presentation" part="section-label" id="section-${s.id}">${s.label}</div>
-                ${s.choices.map((c) => this._renderChoice(c, index++))}
-              </div>`,
+                ${repeat(
+                  s.choices,
+                  (_, j) => keys[j],
+                  (c, j) => this._renderChoice(c, starts[i]! + j),
+                )}
+              </div>`;
+            },
           )}
         </div>
       </div>

@@ -38,6 +38,9 @@ export const searchStyles = css`
     border-radius: var(--vt-search-radius, var(--_vt-radius));
     background: var(--vt-search-popup-background, var(--_vt-color-surface));
     box-shadow: var(--vt-search-popup-shadow, 0 8px 24px rgb(0 0 0 / 0.18));
+    /* What changes inside the popup at each keystroke is laid out and painted within it, never
+       the shop's page around it. */
+    contain: content;
   }
   /* The listbox scrolls, not the popup: it is the combobox's popup, operated from the input by
      the arrow keys (and so not a scroll region that needs its own keyboard access). */
@@ -88,6 +91,8 @@ export const searchStyles = css`
     background: var(--vt-search-active-background, var(--_vt-color-surface-raised));
     box-shadow: inset 3px 0 0 var(--vt-search-active-color, var(--_vt-color-accent));
     outline: 2px solid transparent;
+    /* Inside the option: the popup clips what overflows it (contain: content). */
+    outline-offset: -2px;
   }
   [part~='option'].clear,
   [part~='option'].all {
@@ -107,10 +112,14 @@ export const searchStyles = css`
     border-radius: calc(var(--_vt-radius) / 2);
     background: var(--_vt-color-surface-raised);
   }
+  /* Sized from the option's width (basis 0), not from the title's one-line width, which would
+     lay the title out once more per option per keystroke. */
   .text {
-    display: flex;
-    flex-direction: column;
+    flex: 1 1 0;
     min-inline-size: 0;
+  }
+  [part='price'] {
+    display: block;
   }
   [part='title'] {
     display: -webkit-box;
