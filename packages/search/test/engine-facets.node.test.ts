@@ -199,3 +199,59 @@ describe('sorts', () => {
     assert.ok(scores.every((s) => s > 0));
   });
 });
+
+describe('facets counted when read', () => {
+  const products = syntheticCatalog(2000, 5);
+  const big = createSearchIndex(products);
+  const filters: SearchFilters = { brand: ['Acme', 'Hooli'], options: { Size: ['M'] } };
+  const asks: [string, Parameters<typeof big.search>[1]][] = [
+    ['wireless', { filters, limit: 5 }],
+    ['wi', { limit: 5 }],
+    ['', { filters, sort: 'price-asc' }],
+    ['zzqxv', {}],
+    ['wirelss speakr', { limit: 3 }],
+  ];
+
+  it('are an own, enumerable property equal to counts made by hand, read late, cloned or serialised', async () => {
+    await big.ready;
+    for (const [query, options] of asks) {
+      const late = await big.search(query, options);
+      const cloned = structuredClone(await big.search(query, options));
+      const json = JSON.parse(JSON.stringify(await big.search(query, options))) as SearchResult;
+      const spread = { ...(await big.search(query, options)) };
+      // Other queries in between reuse the engine's scratch arrays: the late read must not see them.
+      await big.search('leather', { filters: { brand: ['Acme'] } });
+      await big.search('');
+      const descriptor = Object.getOwnPropertyDescriptor(late, 'facets')!;
+      assert.ok(descriptor.enumerable, query);
+      assert.deepEqual(Object.keys(late).slice(0, 3), ['hits', 'facets', 'total']);
+      const facets = late.facets;
+      assert.equal(late.facets, facets, 'computed once');
+      assert.deepEqual(cloned.facets, facets, query);
+      assert.deepEqual(json.facets, JSON.parse(JSON.stringify(facets)), query);
+      assert.deepEqual(spread.facets, facets, query);
+      assert.deepEqual(cloned, JSON.parse(JSON.stringify(late)), query);
+    }
+  });
+
+  it('count every match of the query whatever the page, sort or limit', async () => {
+    await big.ready;
+    const r = await big.search('wireless', { filters, limit: 1, sort: 'rating' });
+    const matches = products.filter((p) => /\bwireless\b/i.test(`${p.title} ${p.brand}`));
+    await big.search('cotton');
+    const e = expectedFacets(matches, filters);
+    assert.deepEqual(r.facets.brand, e.brand);
+    assert.deepEqual(r.facets.category, e.category);
+    assert.deepEqual(r.facets.availability, e.availability);
+    assert.deepEqual(r.facets.options, e.options);
+    assert.equal(r.total, matches.filter((p) => passes(p, filters)).length);
+  });
+
+  it('can be replaced by assignment, as a plain property', async () => {
+    const r = await big.search('wireless');
+    const empty = { category: [], brand: [], availability: [], price: null, options: {} };
+    r.facets = empty;
+    assert.equal(r.facets, empty);
+    assert.deepEqual(JSON.parse(JSON.stringify(r)).facets, empty);
+  });
+});

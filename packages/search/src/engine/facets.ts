@@ -164,16 +164,89 @@ function variantMatches(t: CatalogTable, i: number, wanted: Map<string, Set<stri
   });
 }
 
+/** Whether product `i` passes every filter (the hits; facets also count near misses). */
+function passes(t: CatalogTable, i: number, filters: CompiledFilters): boolean {
+  if (filters.fails(i) !== 0) return false;
+  return filters.optionFilter.size <= 1 || variantMatches(t, i, filters.optionFilter);
+}
+
 /**
- * Counts facets over `docs[0..m)` and returns the products passing every filter, in the order
- * given.
+ * Writes the products of `docs[0..m)` passing every filter into `out`, in the order given, and
+ * returns how many — the hits and `total`, without counting any facet.
+ */
+export function passingDocs(
+  t: CatalogTable,
+  docs: Int32Array,
+  m: number,
+  filters: CompiledFilters,
+  out: Int32Array,
+): number {
+  let count = 0;
+  for (let k = 0; k < m; k++) {
+    const i = docs[k]!;
+    if (passes(t, i, filters)) out[count++] = i;
+  }
+  return count;
+}
+
+/**
+ * The first `k` products of `order` (every product, in a fixed order) passing the filters,
+ * after skipping `skip` of them, and how many pass in all.
+ */
+export function firstPassing(
+  t: CatalogTable,
+  order: Int32Array,
+  filters: CompiledFilters,
+  skip: number,
+  k: number,
+): { page: number[]; total: number } {
+  const page: number[] = [];
+  if (!filters.active) {
+    for (let j = skip; j < order.length && page.length < k; j++) page.push(order[j]!);
+    return { page, total: order.length };
+  }
+  let total = 0;
+  for (let j = 0; j < order.length; j++) {
+    const i = order[j]!;
+    if (!passes(t, i, filters)) continue;
+    if (total >= skip && page.length < k) page.push(i);
+    total++;
+  }
+  return { page, total };
+}
+
+/** Category and brand counts over `docs[0..m)`, no filters (what suggestions show). */
+export function countCategoriesAndBrands(
+  t: CatalogTable,
+  docs: Int32Array,
+  m: number,
+): { category: FacetCount[]; brand: FacetCount[] } {
+  const category = new Int32Array(t.categories.values.length);
+  const brand = new Int32Array(t.brands.values.length);
+  const { categoryStart, categoryNodes, brandOf } = t;
+  for (let k = 0; k < m; k++) {
+    const i = docs[k]!;
+    for (let c = categoryStart[i]!, end = categoryStart[i + 1]!; c < end; c++) category[categoryNodes[c]!]!++;
+    const b = brandOf[i]!;
+    if (b >= 0) brand[b]!++;
+  }
+  return {
+    category: list(category, (id) => t.categories.values[id]!),
+    brand: list(brand, (id) => t.brands.values[id]!),
+  };
+}
+
+/**
+ * Counts the facets of the matches `docs[0..m)`: each facet applies every filter but its own.
+ * The hits and `total` come from {@link passingDocs}; the engine counts facets only when a result's
+ * `facets` is read.
  */
 export function countFacets(
   t: CatalogTable,
   docs: Int32Array,
   m: number,
   filters: CompiledFilters,
-): { facets: SearchFacets; passing: Int32Array; passingCount: number } {
+): SearchFacets {
   const category = new Int32Array(t.categories.values.length);
   const brand = new Int32Array(t.brands.values.length);
   const availability = new Int32Array(t.availabilities.values.length);
@@ -182,9 +255,6 @@ export function countFacets(
   const priceCount = new Int32Array(currencies);
   const priceMin = new Float64Array(currencies).fill(Infinity);
   const priceMax = new Float64Array(currencies).fill(-Infinity);
-  const passing = new Int32Array(m);
-  let passingCount = 0;
-  const checkVariants = filters.optionFilter.size > 1;
   const { categoryStart, categoryNodes, optionStart, optionIds, optionNameOf, brandOf, availabilityOf } = t;
 
   for (let k = 0; k < m; k++) {
@@ -209,7 +279,6 @@ export function countFacets(
     }
     if (mask === 0) {
       for (let o = optionStart[i]!, end = optionStart[i + 1]!; o < end; o++) options[optionIds[o]!]!++;
-      if (!checkVariants || variantMatches(t, i, filters.optionFilter)) passing[passingCount++] = i;
     } else if (mask >= 1 << FIRST_OPTION_BIT) {
       for (let o = optionStart[i]!, end = optionStart[i + 1]!; o < end; o++) {
         const v = optionIds[o]!;
@@ -238,21 +307,17 @@ export function countFacets(
   }
 
   return {
-    facets: {
-      category: list(category, (id) => t.categories.values[id]!),
-      brand: list(brand, (id) => t.brands.values[id]!),
-      availability: list(availability, (id) => t.availabilities.values[id]!),
-      price:
-        bestCurrency < 0
-          ? null
-          : {
-              min: priceMin[bestCurrency]!,
-              max: priceMax[bestCurrency]!,
-              currency: t.currencies.values[bestCurrency]!,
-            },
-      options: optionFacets,
-    },
-    passing,
-    passingCount,
+    category: list(category, (id) => t.categories.values[id]!),
+    brand: list(brand, (id) => t.brands.values[id]!),
+    availability: list(availability, (id) => t.availabilities.values[id]!),
+    price:
+      bestCurrency < 0
+        ? null
+        : {
+            min: priceMin[bestCurrency]!,
+            max: priceMax[bestCurrency]!,
+            currency: t.currencies.values[bestCurrency]!,
+          },
+    options: optionFacets,
   };
 }

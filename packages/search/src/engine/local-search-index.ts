@@ -24,11 +24,27 @@ import {
   type Suggestions,
 } from '../types.js';
 import { CatalogTable } from './catalog-table.js';
-import { CompiledFilters, countFacets } from './facets.js';
+import {
+  CompiledFilters,
+  countCategoriesAndBrands,
+  countFacets,
+  firstPassing,
+  passingDocs,
+} from './facets.js';
 import { FieldIndex, type FieldJSON } from './field-index.js';
+import { defineLazy } from './lazy-property.js';
 import { alignedSyllables, loadPinyin, pinyinTokens, segmentPinyin } from './pinyin.js';
-import { hasHan, quantityParts, queryWords, terms, tokenize, wordLength, type QueryWord } from './text.js';
-import { topK, type Before } from './top-k.js';
+import {
+  hasHan,
+  isAscii,
+  quantityParts,
+  queryWords,
+  terms,
+  tokenize,
+  wordLength,
+  type QueryWord,
+} from './text.js';
+import { topK, topRelevant, type Before } from './top-k.js';
 import { allowedEdits, TypoCorrector } from './typo-corrector.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -81,8 +97,8 @@ interface Alt {
   terms: string[];
   quality: number;
   fields: readonly Field[];
-  /** Typed length when the term was completed from a prefix (highlight only that part). */
-  prefix?: number;
+  /** Typed length when the term was completed from a prefix (highlight only that part), else 0. */
+  prefix: number;
 }
 
 /** A query word (or a piece of one): products must satisfy one of its alternatives. */
@@ -98,6 +114,8 @@ interface Slot {
   /** The last word being typed: suggestions complete it. */
   open: boolean;
   cjk: boolean;
+  /** The word read as pinyin, tried when correcting it finds nothing. */
+  pinyin?: Slot[];
 }
 
 interface Match {
@@ -168,6 +186,14 @@ export class LocalSearchIndex implements SearchIndex {
   private readonly _norm: Float64Array;
   private _df: Map<string, number>;
   private _vocab: Vocabulary;
+  /** The words of the text fields only (no pinyin): what Latin words correct to. */
+  private _textVocab: Vocabulary;
+  /**
+   * The words of titles, brands and categories, by how many of those fields hold them: what a
+   * typed prefix completes to. Description boilerplate (`with`, `shipping`) would otherwise be the
+   * most frequent completion of a letter and most of its postings.
+   */
+  private readonly _nameVocab: Vocabulary;
   private _pinyinVocab: Vocabulary | null = null;
   private _syllables = new Set<string>();
   private _syllablePrefixes = new Set<string>();
@@ -182,7 +208,9 @@ export class LocalSearchIndex implements SearchIndex {
   private readonly _docs: Int32Array;
   private readonly _slotDocs: Int32Array;
   private readonly _altDocs: Int32Array;
+  private readonly _passing: Int32Array;
   private _allDocs: Int32Array | null = null;
+  private _popular: Int32Array | null = null;
 
   /** Use `createSearchIndex(products, options)` or `createSearchIndex.fromJSON(json)`. */
   constructor(products: Product[], options: SearchIndexOptions = {}, json?: IndexJSON) {
@@ -209,6 +237,7 @@ export class LocalSearchIndex implements SearchIndex {
     this._docs = new Int32Array(n);
     this._slotDocs = new Int32Array(n);
     this._altDocs = new Int32Array(n);
+    this._passing = new Int32Array(n);
 
     if (json) {
       this._fields = Object.fromEntries(
@@ -222,6 +251,17 @@ export class LocalSearchIndex implements SearchIndex {
         this._pinyinState = 'prebuilt';
       }
       this._vocab = new Vocabulary(this._df);
+      this._nameVocab = this._makeNameVocab();
+      this._textVocab = this._vocab;
+      if (this._pinyinVocab) {
+        // The prebuilt `df` holds both kinds of terms: leave out those only pinyin has.
+        const pinyinVocab = this._pinyinVocab;
+        const textDf = new Map<string, number>();
+        for (const [term, df] of this._df)
+          if (!pinyinVocab.has(term) || TEXT_FIELDS.some((f) => this._fields[f].get(term).length))
+            textDf.set(term, df);
+        this._textVocab = new Vocabulary(textDf);
+      }
       this._norm = this._makeNorm();
       this.ready = Promise.resolve();
       return;
@@ -250,6 +290,8 @@ export class LocalSearchIndex implements SearchIndex {
       if (!chinese && (hasHan(title) || hasHan(brand) || hasHan(category))) chinese = true;
     }
     this._vocab = new Vocabulary(this._df);
+    this._nameVocab = this._makeNameVocab();
+    this._textVocab = this._vocab;
     this._norm = this._makeNorm();
     if (chinese && options.pinyin !== false) {
       this._pinyinState = 'loading';
@@ -276,6 +318,19 @@ export class LocalSearchIndex implements SearchIndex {
    */
   get pinyin(): PinyinState {
     return this._pinyinState;
+  }
+
+  private _makeNameVocab(): Vocabulary {
+    const counts = new Map<string, number>();
+    for (const term of this._df.keys()) {
+      if (STOP_WORDS.has(term)) continue;
+      const n =
+        this._fields.title.get(term).length +
+        this._fields.brand.get(term).length +
+        this._fields.category.get(term).length;
+      if (n) counts.set(term, n);
+    }
+    return new Vocabulary(counts);
   }
 
   private _makeNorm(): Float64Array {
@@ -312,6 +367,8 @@ export class LocalSearchIndex implements SearchIndex {
       this._fields.pinyin.add(i, [...list]);
       for (const term of list) pinyinDf.set(term, (pinyinDf.get(term) ?? 0) + 1);
     }
+    // `_df` becomes every term's (idf, CJK pairs); the text words keep a vocabulary of their own.
+    this._textVocab = new Vocabulary(new Map(this._df));
     for (const [term, df] of pinyinDf) this._df.set(term, Math.max(this._df.get(term) ?? 0, df));
     this._pinyin = { title, brand };
     this._vocab = new Vocabulary(this._df);
@@ -353,7 +410,7 @@ export class LocalSearchIndex implements SearchIndex {
 
   // ---- planning ---------------------------------------------------------------------------
 
-  private _plan(rawQuery: string): Slot[] {
+  private _plan(rawQuery: string, correct: boolean): Slot[] {
     const query = rawQuery.slice(0, MAX_QUERY);
     const words = queryWords(query).slice(0, MAX_SLOTS * 2);
     const last = words[words.length - 1];
@@ -371,6 +428,7 @@ export class LocalSearchIndex implements SearchIndex {
               quality:
                 member.join(' ') === typed.map((w) => w.text).join(' ') ? QUALITY.exact : QUALITY.synonym,
               fields: TEXT_FIELDS,
+              prefix: 0,
             }))
             .filter((a) => a.terms.length > 0),
           word: typed.map((w) => w.text).join(' '),
@@ -386,7 +444,7 @@ export class LocalSearchIndex implements SearchIndex {
       const word = words[i]!;
       const open = openEnd && i === words.length - 1;
       if (word.cjk) slots.push(...this._cjkSlots(word, open));
-      else slots.push(...this._latinSlots(word, open));
+      else slots.push(...this._latinSlots(word, open, correct, words.length === 1));
       i++;
     }
     return slots.slice(0, MAX_SLOTS);
@@ -441,7 +499,7 @@ export class LocalSearchIndex implements SearchIndex {
     const exactOffsets = word.end - word.start === word.text.length;
     return this._cjkPieces(word.text).map((piece) => ({
       alts: this._vocab.has(piece.term)
-        ? [{ terms: [piece.term], quality: QUALITY.exact, fields: FIELDS }]
+        ? [{ terms: [piece.term], quality: QUALITY.exact, fields: FIELDS, prefix: 0 }]
         : [],
       word: piece.term,
       start: exactOffsets ? word.start + piece.at : word.start,
@@ -452,7 +510,15 @@ export class LocalSearchIndex implements SearchIndex {
     }));
   }
 
-  private _latinSlots(word: QueryWord, open: boolean): Slot[] {
+  /**
+   * A Latin word: the catalog's own words first (exact, completions of the word being typed,
+   * split quantities); then fully spelled pinyin (`erji`, `wuxianjiangzao`). A word that is
+   * neither is corrected first and read as pinyin initials or a pinyin fragment only when no
+   * correction finds anything — `boe` is `bose` before it is `bo`+`er`, `fst` is `fast` before
+   * it is `fs`+`st` (see {@link LocalSearchIndex._match}). With `correct: false` the pinyin
+   * reading is used directly.
+   */
+  private _latinSlots(word: QueryWord, open: boolean, correct: boolean, alone: boolean): Slot[] {
     const t = word.text;
     const slot: Slot = {
       alts: [],
@@ -463,30 +529,40 @@ export class LocalSearchIndex implements SearchIndex {
       open,
       cjk: false,
     };
-    if (this._vocab.has(t)) slot.alts.push({ terms: [t], quality: QUALITY.exact, fields: FIELDS });
+    const text = this._textVocab;
+    if (text.has(t)) slot.alts.push({ terms: [t], quality: QUALITY.exact, fields: FIELDS, prefix: 0 });
     if (open) {
-      for (const c of this._vocab.complete(t)) {
-        slot.alts.push({ terms: [c.term], quality: QUALITY.prefix, fields: FIELDS, prefix: t.length });
+      for (const c of this._nameVocab.complete(t)) {
+        slot.alts.push({ terms: [c.term], quality: QUALITY.prefix, fields: TEXT_FIELDS, prefix: t.length });
       }
     }
     if (slot.alts.length) return [slot];
     const parts = quantityParts(t);
-    if (parts && this._vocab.has(parts[0]) && this._vocab.has(parts[1])) {
-      slot.alts.push({ terms: parts, quality: QUALITY.quantity, fields: TEXT_FIELDS });
+    if (parts && text.has(parts[0]) && text.has(parts[1])) {
+      slot.alts.push({ terms: parts, quality: QUALITY.quantity, fields: TEXT_FIELDS, prefix: 0 });
       return [slot];
     }
     const pinyin = this._pinyinSlots(word, open);
-    if (pinyin) return pinyin;
-    if (STOP_WORDS.has(t)) return [];
+    // A stop word is dropped, unless it is the whole query and reads as pinyin (`of`: 欧风).
+    if (STOP_WORDS.has(t)) return alone && pinyin ? pinyin.slots : [];
+    if (pinyin?.spelled) return pinyin.slots;
     slot.correctable = allowedEdits(t) > 0;
+    if (pinyin) {
+      if (!correct || !slot.correctable) return pinyin.slots;
+      slot.pinyin = pinyin.slots;
+    }
     return [slot];
   }
 
-  /** A Latin word read as pinyin (`wuxianerji`, `wxej`): one slot per pair of syllables. */
-  private _pinyinSlots(word: QueryWord, open: boolean): Slot[] | null {
+  /**
+   * A Latin word read as pinyin, one slot per pair of syllables: fully spelled (`wuxianerji`,
+   * `spelled`), the whole word as one pinyin term or its completions (`ej`, `erj` → `erji`),
+   * syllables with the last one still being typed, or initials (`wxej`). Null when it is none.
+   */
+  private _pinyinSlots(word: QueryWord, open: boolean): { slots: Slot[]; spelled: boolean } | null {
     const vocab = this._pinyinVocab;
     const t = word.text;
-    if (!vocab || !vocab.size || t.length < 3 || !/^[a-z]+$/.test(t)) return null;
+    if (!vocab || !vocab.size || !/^[a-z]+$/.test(t)) return null;
     const slot = (alts: Alt[], last: boolean): Slot => ({
       alts,
       word: t,
@@ -497,16 +573,15 @@ export class LocalSearchIndex implements SearchIndex {
       cjk: false,
     });
     const exact = (term: string): Alt[] =>
-      vocab.has(term) ? [{ terms: [term], quality: QUALITY.exact, fields: PINYIN_ONLY }] : [];
+      vocab.has(term) ? [{ terms: [term], quality: QUALITY.exact, fields: PINYIN_ONLY, prefix: 0 }] : [];
     const prefix = (text: string): Alt[] => [
       ...exact(text),
       ...vocab
         .complete(text)
         .map((c) => ({ terms: [c.term], quality: QUALITY.prefix, fields: PINYIN_ONLY, prefix: text.length })),
     ];
-
-    const pieces = segmentPinyin(t, this._syllables, this._syllablePrefixes, open);
-    if (pieces && pieces.length >= 2) {
+    const bySyllables = (pieces: string[] | null): Slot[] | null => {
+      if (!pieces || pieces.length < 2) return null;
       const out: Slot[] = [];
       let k = 0;
       for (; k + 1 < pieces.length; k += 2) {
@@ -520,15 +595,23 @@ export class LocalSearchIndex implements SearchIndex {
         const pair = pieces[k - 1]! + pieces[k]!;
         out.push(slot(open ? prefix(pair) : exact(pair), true));
       }
-      if (out.every((s) => s.alts.length)) return out;
-    }
-    if (t.length <= 16) {
+      return out.every((s) => s.alts.length) ? out : null;
+    };
+
+    const spelled = bySyllables(segmentPinyin(t, this._syllables, this._syllablePrefixes, false));
+    if (spelled) return { slots: spelled, spelled: true };
+    // The word as one pinyin term, else what it starts (`ej` is 耳机's initials, not `eji…`).
+    const whole = exact(t).length ? exact(t) : open ? prefix(t) : [];
+    if (whole.length) return { slots: [slot(whole, true)], spelled: false };
+    const typing = open ? bySyllables(segmentPinyin(t, this._syllables, this._syllablePrefixes, true)) : null;
+    if (typing) return { slots: typing, spelled: false };
+    if (t.length >= 3 && t.length <= 16) {
       const out: Slot[] = [];
       for (let k = 0; k < t.length; k += 2) {
         const pair = k + 1 < t.length ? t.slice(k, k + 2) : t.slice(k - 1, k + 1);
         out.push(slot(exact(pair), k + 2 >= t.length));
       }
-      if (out.every((s) => s.alts.length)) return out;
+      if (out.every((s) => s.alts.length)) return { slots: out, spelled: false };
     }
     return null;
   }
@@ -536,7 +619,7 @@ export class LocalSearchIndex implements SearchIndex {
   /** The plan with unknown words replaced by their nearest vocabulary terms, or null. */
   private _correct(slots: Slot[], query: string): { slots: Slot[]; text: string } | null {
     if (!slots.some((s) => s.correctable && !s.alts.length)) return null;
-    this._corrector ??= new TypoCorrector(this._vocab.entries());
+    this._corrector ??= new TypoCorrector(this._textVocab.entries());
     let changed = false;
     let text = '';
     let at = 0;
@@ -553,6 +636,7 @@ export class LocalSearchIndex implements SearchIndex {
           terms: [c.term],
           quality: c.distance === 1 ? QUALITY.typo1 : QUALITY.typo2,
           fields: TEXT_FIELDS,
+          prefix: 0,
         })),
       };
     });
@@ -572,21 +656,41 @@ export class LocalSearchIndex implements SearchIndex {
     return c;
   }
 
-  /** Scores the products matching `slot` into `_slotAcc`; returns them in `out[0..count)`. */
-  private _evalSlot(slot: Slot, out: Int32Array): number {
-    const altAcc = this._altAcc;
-    const slotAcc = this._slotAcc;
-    const altDocs = this._altDocs;
+  /**
+   * Scores the products matching `slot` into `acc` (all zero before, for these products);
+   * returns them in `out[0..count)`. Within a slot the best alternative counts, and within an
+   * alternative every field it is found in.
+   */
+  private _evalSlot(slot: Slot, out: Int32Array, acc: Float64Array): number {
     let count = 0;
+    const only = slot.alts.length === 1 ? slot.alts[0]! : null;
+    if (only && only.terms.length === 1) {
+      // One alternative (an exact word): no best-of to take, add straight into `acc`.
+      const term = only.terms[0]!;
+      const idf = this._idf(term);
+      for (const f of only.fields) {
+        const w = only.quality * this._boost[f] * idf;
+        if (!(w > 0)) continue;
+        const ids = this._fields[f].get(term);
+        for (let k = 0; k < ids.length; k++) {
+          const d = ids[k]!;
+          if (acc[d] === 0) out[count++] = d;
+          acc[d] = acc[d]! + w;
+        }
+      }
+      return count;
+    }
+    const altAcc = this._altAcc;
+    const altDocs = this._altDocs;
     for (const alt of slot.alts) {
       let a = 0;
       if (alt.terms.length === 1) {
         const term = alt.terms[0]!;
         const idf = this._idf(term);
         for (const f of alt.fields) {
-          const ids = this._fields[f].get(term);
-          if (!ids.length) continue;
           const w = alt.quality * this._boost[f] * idf;
+          if (!(w > 0)) continue;
+          const ids = this._fields[f].get(term);
           for (let k = 0; k < ids.length; k++) {
             const d = ids[k]!;
             if (altAcc[d] === 0) altDocs[a++] = d;
@@ -600,8 +704,8 @@ export class LocalSearchIndex implements SearchIndex {
         const d = altDocs[k]!;
         const v = altAcc[d]!;
         altAcc[d] = 0;
-        if (slotAcc[d] === 0) out[count++] = d;
-        if (v > slotAcc[d]!) slotAcc[d] = v;
+        if (acc[d] === 0) out[count++] = d;
+        if (v > acc[d]!) acc[d] = v;
       }
     }
     return count;
@@ -643,14 +747,10 @@ export class LocalSearchIndex implements SearchIndex {
     const docs = this._docs;
     const score = this._score;
     const slotAcc = this._slotAcc;
-    let m = this._evalSlot(order[0]!, docs);
-    for (let k = 0; k < m; k++) {
-      const d = docs[k]!;
-      score[d] = slotAcc[d]!;
-      slotAcc[d] = 0;
-    }
+    // The cheapest slot scores straight into `score`; the others only keep what it found.
+    let m = this._evalSlot(order[0]!, docs, score);
     for (let s = 1; s < order.length && m > 0; s++) {
-      const c = this._evalSlot(order[s]!, this._slotDocs);
+      const c = this._evalSlot(order[s]!, this._slotDocs, slotAcc);
       let kept = 0;
       for (let k = 0; k < m; k++) {
         const d = docs[k]!;
@@ -677,7 +777,7 @@ export class LocalSearchIndex implements SearchIndex {
     let m = 0;
     let most = 0;
     for (const slot of usable) {
-      const c = this._evalSlot(slot, this._slotDocs);
+      const c = this._evalSlot(slot, this._slotDocs, slotAcc);
       for (let k = 0; k < c; k++) {
         const d = this._slotDocs[k]!;
         if (hits[d] === 0) docs[m++] = d;
@@ -702,9 +802,12 @@ export class LocalSearchIndex implements SearchIndex {
     return this._allDocs;
   }
 
-  /** Runs the query with correction and fallbacks; scores are final (normalised, rounded). */
+  /**
+   * Runs the query with correction and fallbacks. Scores are raw: the length norm and rounding
+   * are applied by {@link topRelevant} (or {@link LocalSearchIndex._normalize}) to the hits' pool.
+   */
   private _match(query: string, correct: boolean): Match {
-    const slots = this._plan(query);
+    const slots = this._plan(query, correct);
     if (!slots.length) return { m: this.size, slots, all: true };
     let m = this._and(slots);
     let used = slots;
@@ -720,9 +823,20 @@ export class LocalSearchIndex implements SearchIndex {
         }
       }
     }
+    // Words that are no catalog word and no correction of one, read as pinyin initials/fragments.
+    let pinyin: Slot[] | null = null;
+    if (!m && slots.some((s) => s.pinyin)) {
+      // Slots a correction changed keep it; those it found nothing for become their pinyin.
+      pinyin = (corrected?.slots ?? slots).flatMap((s) => (s.pinyin && !s.alts.length ? s.pinyin : [s]));
+      m = this._and(pinyin);
+      if (m) {
+        used = pinyin;
+        if (corrected) correctedQuery = corrected.text;
+      }
+    }
     let fallback: Match['fallback'];
     if (!m) {
-      const relaxSlots = corrected?.slots ?? slots;
+      const relaxSlots = corrected?.slots ?? pinyin ?? slots;
       m = this._relaxed(relaxSlots);
       if (m) {
         fallback = 'relaxed';
@@ -731,12 +845,6 @@ export class LocalSearchIndex implements SearchIndex {
       }
     }
     if (!m) return { m: this.size, slots: [], all: true, fallback: 'popular' };
-    const score = this._score;
-    const norm = this._norm;
-    for (let k = 0; k < m; k++) {
-      const d = this._docs[k]!;
-      score[d] = Math.round(score[d]! * norm[d]! * 100) / 100;
-    }
     const match: Match = { m, slots: used, all: false };
     if (correctedQuery) match.correctedQuery = correctedQuery;
     if (fallback) match.fallback = fallback;
@@ -745,10 +853,24 @@ export class LocalSearchIndex implements SearchIndex {
 
   private _release(match: Match): void {
     if (match.all) return;
-    for (let k = 0; k < match.m; k++) this._score[this._docs[k]!] = 0;
+    // A big match is cheaper to clear with one fill than doc by doc.
+    if (match.m > this.size >> 3) this._score.fill(0);
+    else for (let k = 0; k < match.m; k++) this._score[this._docs[k]!] = 0;
   }
 
-  private _before(sort: SortKey, scored: boolean): Before {
+  /** Final scores (length norm, rounded so ties are real ties) of `docs[0..m)`. */
+  private _normalize(docs: Int32Array, m: number): void {
+    const score = this._score;
+    const norm = this._norm;
+    for (let k = 0; k < m; k++) {
+      const d = docs[k]!;
+      score[d] = Math.round(score[d]! * norm[d]! * 100) / 100;
+    }
+  }
+
+  /** The order of `sort`; scores of `docs[0..m)` are made final first when it uses them. */
+  private _before(sort: SortKey, scored: boolean, docs: Int32Array, m: number): Before {
+    if (scored) this._normalize(docs, m);
     const t = this._table;
     const score = this._score;
     const pop = t.popularity;
@@ -789,19 +911,41 @@ export class LocalSearchIndex implements SearchIndex {
     const sort: SortKey = (SORTS as readonly string[]).includes(options.sort as string)
       ? options.sort!
       : 'relevance';
-    const filters = new CompiledFilters(this._table, options.filters);
+    const table = this._table;
+    const filters = new CompiledFilters(table, options.filters);
     const match = this._match(query, options.correct !== false);
     try {
-      const docs = match.all ? this._everything() : this._docs;
-      const { facets, passing, passingCount } = countFacets(this._table, docs, match.m, filters);
-      const page = topK(passing, passingCount, offset + limit, this._before(sort, !match.all)).slice(offset);
+      let page: number[];
+      let total: number;
+      if (match.all && sort === 'relevance') {
+        // Browse mode and the popular fallback: the popularity order is computed once.
+        ({ page, total } = firstPassing(table, this._popularOrder(), filters, offset, limit));
+      } else {
+        const docs = match.all ? this._everything() : this._docs;
+        let passing = docs;
+        total = match.m;
+        if (filters.active) {
+          passing = this._passing;
+          total = passingDocs(table, docs, match.m, filters, passing);
+        }
+        page =
+          sort === 'relevance' && !match.all
+            ? topRelevant(passing, total, offset + limit, this._score, this._norm, table.popularity)
+            : topK(passing, total, offset + limit, this._before(sort, !match.all, passing, total));
+        page = page.slice(offset);
+      }
       const highlightTerms = this._highlightTerms(match.slots);
       const hits: SearchHit[] = page.map((d) => ({
         id: this._products[d]!.id,
         score: match.all ? 0 : this._score[d]!,
         highlights: this._highlights(d, highlightTerms),
       }));
-      const result: SearchResult = { hits, facets, total: passingCount };
+      // The matches outlive this call only through `facets`, counted when first read.
+      const matches = match.all ? this._everything() : this._docs.slice(0, match.m);
+      const result = defineLazy({ hits } as Omit<SearchResult, 'facets'>, 'facets', () =>
+        countFacets(table, matches, matches.length, filters),
+      ) as SearchResult;
+      result.total = total;
       if (match.correctedQuery) result.correctedQuery = match.correctedQuery;
       if (match.fallback) result.fallback = match.fallback;
       return result;
@@ -810,13 +954,24 @@ export class LocalSearchIndex implements SearchIndex {
     }
   }
 
+  /** Every product, most popular first (ties: catalog order). */
+  private _popularOrder(): Int32Array {
+    if (!this._popular) {
+      const pop = this._table.popularity;
+      this._popular = Int32Array.from(this._everything()).sort((a, b) =>
+        pop[a] !== pop[b] ? pop[b]! - pop[a]! : a - b,
+      );
+    }
+    return this._popular;
+  }
+
   // ---- suggestions ------------------------------------------------------------------------
 
   private _suggest(query: string, limit: number): Suggestions {
     const match = this._match(query, true);
     try {
       const docs = match.all ? this._everything() : this._docs;
-      const { facets } = countFacets(this._table, docs, match.m, new CompiledFilters(this._table, undefined));
+      const facets = countCategoriesAndBrands(this._table, docs, match.m);
       const top = (list: FacetCount[]) => list.slice(0, limit);
       const queries = match.fallback === 'popular' || match.all ? [] : this._completions(query, match, limit);
       return { queries, categories: top(facets.category), brands: top(facets.brand) };
@@ -900,6 +1055,10 @@ export class LocalSearchIndex implements SearchIndex {
     ];
     for (const [field, text] of fields) {
       if (!text) continue;
+      const aligned =
+        field === 'title' ? this._pinyin?.title[d] : field === 'brand' ? this._pinyin?.brand[d] : undefined;
+      // Tokenising is most of a query's fixed cost: skip a field that cannot hold a matched term.
+      if (!aligned && !mayHold(text, matched)) continue;
       const ranges: Highlight[] = [];
       for (const tok of tokenize(text)) {
         const len = matched.get(tok.term);
@@ -907,8 +1066,6 @@ export class LocalSearchIndex implements SearchIndex {
         const exact = tok.end - tok.start === tok.term.length;
         ranges.push([tok.start, len && exact ? tok.start + len : tok.end]);
       }
-      const aligned =
-        field === 'title' ? this._pinyin?.title[d] : field === 'brand' ? this._pinyin?.brand[d] : undefined;
       if (aligned) {
         for (const tok of pinyinTokens(text, aligned)) {
           const len = matched.get(tok.term);
@@ -920,6 +1077,17 @@ export class LocalSearchIndex implements SearchIndex {
     }
     return out;
   }
+}
+
+/**
+ * False only when no matched term can be a token of `text`: an ASCII text's tokens are its
+ * lower-cased words, so each is a substring of the lower-cased text. Other texts are tokenised.
+ */
+function mayHold(text: string, matched: ReadonlyMap<string, number>): boolean {
+  if (!isAscii(text)) return true;
+  const lower = text.toLowerCase();
+  for (const term of matched.keys()) if (lower.includes(term)) return true;
+  return false;
 }
 
 /** Sorted, non-overlapping ranges. */

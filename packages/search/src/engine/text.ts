@@ -21,8 +21,16 @@ const MARKS = /\p{M}+/gu;
 const HAS_CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const HAS_HAN = /\p{Script=Han}/u;
 
+/** Printable ASCII and line breaks: normalisation is lower-casing only, and there is no CJK. */
+const ASCII = /^[\t\n\r\x20-\x7e]*$/;
+
+/** Whether `text` is plain ASCII (see {@link normalize}'s fast path). */
+export const isAscii = (text: string): boolean => ASCII.test(text);
+
 /** Lower case, full-width forms folded (NFKC), accents dropped: `Ｃafé` → `cafe`. */
 export function normalize(text: string): string {
+  // Most tokens are ASCII (and highlights tokenise every hit's fields on every query).
+  if (ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFKC').toLowerCase().normalize('NFD').replace(MARKS, '');
 }
 
@@ -45,6 +53,10 @@ export function runs(text: string): Run[] {
   for (const m of text.matchAll(WORD)) {
     const word = m[0];
     const base = m.index ?? 0;
+    if (ASCII.test(word)) {
+      out.push({ text: word, start: base, end: base + word.length, cjk: false });
+      continue;
+    }
     let runStart = 0;
     let runCjk: boolean | null = null;
     let i = 0;

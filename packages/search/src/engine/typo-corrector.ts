@@ -13,12 +13,19 @@ import type { TermCount } from './vocabulary.js';
 
 const LETTERS = /^\p{L}+$/u;
 
-/** Edits tolerated for a typed word: none up to 3 characters, 1 up to 7, then 2. */
+/**
+ * Edits tolerated for a typed word: none up to 2 characters, 1 up to 7, then 2. A 3-letter word
+ * is only ever a 4-letter one with a letter missing (`nke` → `nike`, `fst` → `fast`): any other
+ * edit of 3 letters reaches too many words to guess from.
+ */
 export function allowedEdits(word: string): number {
   if (!LETTERS.test(word)) return 0;
   const length = [...word].length;
-  return length <= 3 ? 0 : length <= 7 ? 1 : 2;
+  return length <= 2 ? 0 : length <= 7 ? 1 : 2;
 }
+
+/** Only the letter-missing edit is tried for words this short (see {@link allowedEdits}). */
+const INSERT_ONLY = 3;
 
 /** Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), capped. */
 export function editDistance(a: string, b: string, max: number): number {
@@ -78,8 +85,11 @@ export class TypoCorrector {
   candidates(word: string, limit = 5): Candidate[] {
     const max = allowedEdits(word);
     if (!max) return [];
+    const insertOnly = word.length <= INSERT_ONLY;
     const probes = new Set<string>([word]);
-    deletions(word, probes);
+    // The dictionary side holds every term's one-letter deletions: the word itself finds the
+    // terms it is missing a letter of.
+    if (!insertOnly) deletions(word, probes);
     if (max > 1) for (const d of [...probes]) if (d !== word) deletions(d, probes);
     const seen = new Set<string>();
     const out: Candidate[] = [];
@@ -89,6 +99,7 @@ export class TypoCorrector {
       for (const term of terms) {
         if (seen.has(term) || term === word) continue;
         seen.add(term);
+        if (insertOnly && term.length !== word.length + 1) continue;
         const distance = editDistance(word, term, max);
         if (distance <= max) out.push({ term, df: this._df.get(term)!, distance });
       }

@@ -23,11 +23,14 @@ const CACHE_LIMIT = 4096;
 export class Vocabulary {
   private readonly _df: Map<string, number>;
   private readonly _sorted: string[];
+  /** `df` of `_sorted[i]`, so a prefix's range is scanned without map lookups. */
+  private readonly _sortedDf: Int32Array;
   private readonly _cache = new Map<string, TermCount[]>();
 
   constructor(df: Map<string, number>) {
     this._df = df;
     this._sorted = [...df.keys()].sort();
+    this._sortedDf = Int32Array.from(this._sorted, (term) => df.get(term)!);
   }
 
   /** Number of distinct terms. */
@@ -49,6 +52,19 @@ export class Vocabulary {
     return this._df.entries();
   }
 
+  /** First position in the sorted terms not below `key`. */
+  private _lowerBound(key: string): number {
+    const sorted = this._sorted;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   /**
    * The most frequent terms starting with `prefix` (the prefix itself excluded), most frequent
    * first; at most {@link prefixCap} of them.
@@ -58,25 +74,24 @@ export class Vocabulary {
     if (cached) return cached;
     const cap = prefixCap(prefix.length);
     const sorted = this._sorted;
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    // Keep the `cap` most frequent with a small insertion-sorted list: ranges can be long.
+    const dfs = this._sortedDf;
+    // Every term starting with `prefix` sorts below `prefix` + the highest code unit.
+    const lo = this._lowerBound(prefix);
+    const hi = prefix ? this._lowerBound(prefix + '\uffff') : sorted.length;
+    // Keep the `cap` most frequent with a small insertion-sorted list: a one-letter range holds
+    // thousands of terms at 100k products, most below the cap's lowest and skipped on one compare.
     const best: TermCount[] = [];
-    for (let i = lo; i < sorted.length; i++) {
+    let floor = 0;
+    for (let i = lo; i < hi; i++) {
+      const df = dfs[i]!;
+      if (df <= floor) continue;
       const term = sorted[i]!;
-      if (!term.startsWith(prefix)) break;
       if (term === prefix) continue;
-      const df = this._df.get(term)!;
-      if (best.length === cap && df <= best[cap - 1]!.df) continue;
       let at = best.length;
       while (at > 0 && best[at - 1]!.df < df) at--;
       best.splice(at, 0, { term, df });
       if (best.length > cap) best.pop();
+      if (best.length === cap) floor = best[cap - 1]!.df;
     }
     if (this._cache.size >= CACHE_LIMIT) this._cache.clear();
     this._cache.set(prefix, best);
