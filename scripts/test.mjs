@@ -11,9 +11,14 @@ const bin = (name) => join('node_modules', '.bin', name);
 
 const steps = [
   { name: 'typecheck', cmd: [bin('tsc'), '-p', 'tsconfig.json', '--noEmit'] },
+  // The framework examples (TSX, Vue) against the declarations generated for them.
+  { name: 'typecheck react example', cmd: [bin('tsc'), '-p', 'examples/react/tsconfig.json', '--noEmit'] },
+  { name: 'typecheck vue example', cmd: [bin('tsc'), '-p', 'examples/vue/tsconfig.json', '--noEmit'] },
   { name: 'lint', cmd: [bin('eslint'), '.', '--max-warnings', '0'] },
   { name: 'format', cmd: [bin('prettier'), '--check', '--log-level', 'warn', '.'] },
   { name: 'docs', cmd: [process.execPath, 'scripts/docs.mjs', '--check'] },
+  // After docs, which writes the custom elements manifest the declarations come from.
+  { name: 'framework types', cmd: [process.execPath, 'scripts/framework-types.mjs', '--check'] },
   { name: 'build', cmd: [bin('rollup'), '-c', 'rollup.config.mjs', '--silent'] },
   { name: 'size', cmd: [process.execPath, 'scripts/size.mjs'] },
   { name: 'node tests', cmd: [process.execPath, 'scripts/test-node.mjs'], counts: join(tmp, 'node.json') },
