@@ -1,7 +1,8 @@
 // Makes the report images in docs/images/ from the demo shop: starts the shop (needs `npm run
 // build`), lets a few scripted shoppers allow analytics and browse in Chromium (home → product →
 // add to cart → cart → checkout, some leaving earlier), then writes the collector's heatmap,
-// funnel and paths reports and a screenshot of /insights.
+// funnel and paths reports and screenshots of /insights (vitals, the demo's home-page experiment
+// with add_to_cart as its conversion, and a recorded session in the replay player).
 //
 //   node --conditions=source --import tsx scripts/report-images.ts
 import { mkdirSync } from 'node:fs';
@@ -15,7 +16,7 @@ import { generateCatalog } from '../examples/shop/src/catalog.js';
 import { CHROME_ARGS, findChrome } from './find-chrome.mjs';
 
 const OUT = 'docs/images';
-const SHOPPERS = 8;
+const SHOPPERS = 12;
 
 const dataDir = await mkdtemp(join(tmpdir(), 'vt-report-images-'));
 const shop = await startShop({ port: 0, dataDir });
@@ -75,11 +76,28 @@ try {
   const page = await browser.newPage();
   await page.setViewport({ width: 1100, height: 900 });
   await page.goto(new URL('/insights', shop.url).href, { waitUntil: 'networkidle0' });
-  const vitals = await page.$('#h-vitals');
-  const section = await vitals!.evaluateHandle((h) => h.parentElement!);
-  await section.asElement()!.screenshot({ path: join(OUT, 'report-vitals.png') });
+  const shoot = async (heading: string, file: string) => {
+    const h = await page.$(heading);
+    const section = await h!.evaluateHandle((el) => el.parentElement!);
+    await section.asElement()!.screenshot({ path: join(OUT, file) });
+  };
+  await shoot('#h-vitals', 'report-vitals.png');
+  await page.goto(new URL('/insights?conversion=add_to_cart', shop.url).href, { waitUntil: 'networkidle0' });
+  await shoot('#h-experiments', 'report-experiments.png');
+  // The first recorded session in rrweb's player, a second into the replay.
+  const link = await page.$eval(
+    '#h-replays ~ table a, #h-replays + * a',
+    (a) => (a as HTMLAnchorElement).href,
+  );
+  await page.goto(link, { waitUntil: 'networkidle0' });
+  await page.waitForFunction(() => !!document.querySelector('#player iframe'), { timeout: 20_000 });
+  await new Promise((ok) => setTimeout(ok, 1500));
+  await page.evaluate(() =>
+    (window as unknown as { vtReplayer?: { pause(t?: number): void } }).vtReplayer?.pause(1500),
+  );
+  await page.screenshot({ path: join(OUT, 'report-replay.png') });
   console.log(
-    `wrote ${OUT}/report-funnel.svg, report-paths.svg, report-heatmap.png (${heat.placed} clicks placed), report-vitals.png`,
+    `wrote ${OUT}/report-funnel.svg, report-paths.svg, report-heatmap.png (${heat.placed} clicks placed), report-vitals.png, report-experiments.png, report-replay.png`,
   );
 } finally {
   await browser?.close();

@@ -22,6 +22,7 @@ const STRINGS = {
     paths: 'Paths',
     vitals: 'Web vitals (p75)',
     experiments: 'Experiments',
+    conversionEvent: 'Conversion event',
     replays: 'Session replays',
     heatmaps: 'Heatmaps',
     heatmapHint: 'Where shoppers clicked, drawn over the page as it is now.',
@@ -55,6 +56,7 @@ const STRINGS = {
     paths: '浏览路径',
     vitals: '网页核心指标（p75）',
     experiments: 'A/B 实验',
+    conversionEvent: '转化事件',
     replays: '会话回放',
     heatmaps: '热力图',
     heatmapHint: '顾客点击的位置，叠加在页面当前的样子上。',
@@ -144,6 +146,7 @@ async function overview(
   range: ReportRange,
   lang: Lang,
   query: string,
+  conversion: string,
 ): Promise<string> {
   const t = STRINGS[lang];
   const { store } = options;
@@ -151,7 +154,7 @@ async function overview(
     funnelReport(store, { steps: INSIGHTS_FUNNEL, range }),
     pathsReport(store, { depth: 4, top: 10, range }),
     vitalsReport(store, { range }),
-    experimentsReport(store, { range }),
+    experimentsReport(store, { range, conversion }),
     store.query<{ session_id: string; site: string; started: number; chunks: number }>(
       // (`site` is renamed outside: ClickHouse would read an alias `site` into the WHERE.)
       `SELECT session_id, first_site AS site, started, chunks FROM (
@@ -220,7 +223,7 @@ async function overview(
     }</section>`,
   );
   sections.push(
-    `<section aria-labelledby="h-experiments"><h2 id="h-experiments">${escapeXml(t.experiments)}</h2>${
+    `<section aria-labelledby="h-experiments"><h2 id="h-experiments">${escapeXml(t.experiments)}</h2><p>${escapeXml(t.conversionEvent)}: <code>${escapeXml(experiments.conversion)}</code></p>${
       experiments.experiments.length
         ? experiments.experiments
             .map(
@@ -296,7 +299,7 @@ const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 
 /**
  * The analyst's pages, served by the collector: `/insights` (every report for the shop, `?site=`,
- * `?since=`, `?until=`, `?lang=zh-CN`), `/insights/replay/<session>` (rrweb's player),
+ * `?since=`, `?until=`, `?lang=zh-CN`, `?conversion=` for the experiments), `/insights/replay/<session>` (rrweb's player),
  * `/insights/heatmap` (when a heatmap renderer is given) and `/replays/<session>/events` (the
  * decoded recording). Returns a handler that answers those paths and returns false for others.
  */
@@ -333,11 +336,14 @@ export function insightsRoutes(
     };
     if (path === '/insights' || path === '/insights/') {
       const keep = new URLSearchParams();
-      for (const key of ['site', 'since', 'until', 'lang']) {
+      for (const key of ['site', 'since', 'until', 'lang', 'conversion']) {
         const value = url.searchParams.get(key);
         if (value) keep.set(key, value);
       }
-      html(200, await overview(options, range(), lang, keep.toString()));
+      // The experiments' conversion event (`?conversion=add_to_cart`), purchase by default.
+      const asked = url.searchParams.get('conversion') ?? '';
+      const conversion = /^[a-z][a-z0-9_]{0,39}$/.test(asked) ? asked : 'purchase';
+      html(200, await overview(options, range(), lang, keep.toString(), conversion));
       return true;
     }
     const replay = /^\/insights\/replay\/([^/]+)$/.exec(path);

@@ -168,8 +168,19 @@ function loadCatalog(): Promise<CatalogSummary> {
   return getJson<CatalogSummary>(`/api/catalog?lang=${locale}`);
 }
 
+/**
+ * The demo's one experiment, so the experiments report has data: half the consenting shoppers
+ * see 16 featured products on the home page instead of 12 (assigned by visitor id, exposure
+ * sent once per session). Shoppers who have not allowed analytics all see the control.
+ */
+async function featuredCount(): Promise<number> {
+  if (!tracker || consentChoice() !== 'granted') return 12;
+  await consentApplied;
+  return tracker.experiment('featured_grid', ['control', 'more']) === 'more' ? 16 : 12;
+}
+
 async function home(main: HTMLElement): Promise<void> {
-  const catalog = await loadCatalog();
+  const [catalog, featured] = await Promise.all([loadCatalog(), featuredCount()]);
   main.append(
     h('h1', {}, tr('shopName')),
     searchBox(catalog.popularSearches),
@@ -189,7 +200,7 @@ async function home(main: HTMLElement): Promise<void> {
       'section',
       { 'aria-labelledby': 'featured' },
       h('h2', { id: 'featured' }, tr('featured')),
-      grid(catalog.products.slice(0, 12)),
+      grid(catalog.products.slice(0, featured)),
     ),
     h(
       'section',
@@ -543,7 +554,8 @@ const tracker =
         consent: 'required',
         sample: { replay: 1 },
       });
-if (consentChoice() === 'granted') void tracker?.grant();
+/** Settles once an earlier page's consent is applied (ids known, tracking on). */
+const consentApplied = consentChoice() === 'granted' && tracker ? tracker.grant() : Promise.resolve();
 
 /** The consent bar, placed under the header before the page's content is drawn (no shift). */
 function analytics(after: HTMLElement): void {
