@@ -263,6 +263,7 @@ export class LocalSearchIndex implements SearchIndex {
         this._textVocab = new Vocabulary(textDf);
       }
       this._norm = this._makeNorm();
+      this._corrector = new TypoCorrector(this._textVocab.entries());
       this.ready = Promise.resolve();
       return;
     }
@@ -293,6 +294,8 @@ export class LocalSearchIndex implements SearchIndex {
     this._nameVocab = this._makeNameVocab();
     this._textVocab = this._vocab;
     this._norm = this._makeNorm();
+    // Built now, not on the first unknown word: that query would pay for it (8-16 ms at 100k).
+    this._corrector = new TypoCorrector(this._textVocab.entries());
     if (chinese && options.pinyin !== false) {
       this._pinyinState = 'loading';
       this.ready = loadPinyin().then(
@@ -372,7 +375,7 @@ export class LocalSearchIndex implements SearchIndex {
     for (const [term, df] of pinyinDf) this._df.set(term, Math.max(this._df.get(term) ?? 0, df));
     this._pinyin = { title, brand };
     this._vocab = new Vocabulary(this._df);
-    this._corrector = null;
+    this._corrector = new TypoCorrector(this._textVocab.entries());
     this._setSyllables(syllables);
   }
 
