@@ -93,7 +93,7 @@ export async function measureSize(): Promise<void> {
       page.initial,
       ' — what a page with only this element loads besides Lit',
     );
-    line('engine chunk (engine + MiniSearch), lazy', page, page.lazy.engine);
+    line('engine chunk (engine + FlexSearch), lazy', page, page.lazy.engine);
     line(
       'pinyin chunk (pinyin-pro dictionary), lazy',
       page,
