@@ -1,14 +1,5 @@
-import type { Product } from '@vitrine/core';
+import { CATEGORY_KEYS, type Product } from '@vitrine/core';
 import type { FunnelDetail, Ga4Item } from '@vitrine/schema';
-
-/** GA4's five category levels, top first. */
-const CATEGORY_KEYS = [
-  'item_category',
-  'item_category2',
-  'item_category3',
-  'item_category4',
-  'item_category5',
-] as const;
 
 /** The list a product was shown in: `search-suggestions`, `search-results`… */
 export interface ListRef {

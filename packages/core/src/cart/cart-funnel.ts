@@ -2,7 +2,7 @@ import type { CartLine } from '../model/types.js';
 import type { CartFunnelDetail, CartFunnelEventName, FunnelItem } from './cart-events.js';
 
 /** GA4's five category levels, top first. */
-const CATEGORY_KEYS = [
+export const CATEGORY_KEYS = [
   'item_category',
   'item_category2',
   'item_category3',

@@ -23,4 +23,4 @@ export {
   type CartSyncMessage,
 } from './cart-store.js';
 export { getCartStore } from './get-cart-store.js';
-export { toFunnelItem } from './cart-funnel.js';
+export { CATEGORY_KEYS, toFunnelItem } from './cart-funnel.js';
