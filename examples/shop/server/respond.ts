@@ -1,4 +1,5 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 
 // The demo shop loads nothing from other origins: scripts, styles and images are all local.
 export const CSP =
@@ -21,12 +22,23 @@ export const TYPES: Record<string, string> = {
 
 /** Answers with the shop's CSP and no caching. */
 export function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  const zip = compressible(res.req, type) && Buffer.byteLength(body) > 1024;
   res.writeHead(status, {
     'content-type': type,
     'cache-control': 'no-cache',
     'content-security-policy': CSP,
+    vary: 'accept-encoding',
+    ...(zip ? { 'content-encoding': 'gzip' } : {}),
   });
-  res.end(body);
+  res.end(zip ? gzipSync(body) : body);
+}
+
+/** Whether to gzip an answer of `type` to `req`: text the client accepts gzipped. */
+export function compressible(req: IncomingMessage | undefined, type: string): boolean {
+  return (
+    /\bgzip\b/.test(String(req?.headers['accept-encoding'] ?? '')) &&
+    /^(text\/|application\/json|image\/svg\+xml|model\/gltf\+json)/.test(type)
+  );
 }
 
 /** Answers `value` as JSON (see {@link send}). */

@@ -2,7 +2,7 @@ import { createReadStream, existsSync, readFileSync, rmSync, statSync } from 'no
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { createGzip, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { createCollector, heatmapReport, openDuckDBStore, type EventStore } from '@vitrine/collector';
 import { createSearchIndex } from '@vitrine/search/engine';
@@ -13,7 +13,7 @@ import { placeholderSvg } from '../src/placeholder-svg.js';
 import { shopPromotions } from '../src/promotions.js';
 import { openOrderStore } from './order-store.js';
 import { orderRoutes } from './orders.js';
-import { CSP, send, sendJson, TYPES } from './respond.js';
+import { compressible, CSP, send, sendJson, TYPES } from './respond.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const shopRoot = resolve(here, '..');
@@ -325,6 +325,12 @@ function serveStatic(path: string, req: IncomingMessage, res: ServerResponse): v
         'content-length': range.end - range.start + 1,
       });
       createReadStream(file, range).pipe(res);
+      return;
+    }
+    // Text goes gzipped to clients that accept it (the bundles and catalog shrink about 4×).
+    if (compressible(req, headers['content-type'])) {
+      res.writeHead(200, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+      createReadStream(file).pipe(createGzip()).pipe(res);
       return;
     }
     res.writeHead(200, { ...headers, 'content-length': size });
