@@ -3,11 +3,13 @@ import { once } from 'node:events';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import type { WireEvent } from '@vitrine/schema';
 import {
-  toRow,
-  type EventRow,
+  dropStored,
+  groupRows,
+  storedIdQueries,
   type EventStore,
   type InsertResult,
   type Origin,
+  type PendingWrite,
   type ReplayChunk,
 } from './store.js';
 
@@ -61,21 +63,8 @@ export interface ClickHouseOptions {
   database?: string;
 }
 
-/** Quoted id; only for values the wire schema limits to `A-Z a-z 0-9 _ - . :`. */
-const token = (value: string) => {
-  if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(value)) throw new Error(`not an id: ${JSON.stringify(value)}`);
-  return `'${value}'`;
-};
-
 /** A string literal in ClickHouse's syntax (backslash escapes). */
 const text = (value: string) => `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
-
-interface Pending {
-  events: readonly WireEvent[];
-  origin: Origin;
-  done: (result: InsertResult) => void;
-  fail: (error: unknown) => void;
-}
 
 /**
  * Opens the `events` table of a ClickHouse server through its HTTP interface (creating database
@@ -114,7 +103,7 @@ export async function openClickHouseStore(options: ClickHouseOptions): Promise<E
 class ClickHouseStore implements EventStore {
   readonly kind = 'clickhouse' as const;
   private readonly _client: ClickHouseClient;
-  private _queue: Pending[] = [];
+  private _queue: PendingWrite[] = [];
   private _running: Promise<void> | null = null;
   private _closed = false;
 
@@ -139,42 +128,24 @@ class ClickHouseStore implements EventStore {
     }
   }
 
-  private async _write(group: Pending[]): Promise<void> {
-    const results = group.map(() => ({ inserted: 0, duplicates: 0 }));
+  private async _write(group: PendingWrite[]): Promise<void> {
     try {
-      const fresh = new Map<string, { row: EventRow; owner: number }>();
-      let min = Infinity;
-      let max = -Infinity;
-      group.forEach((pending, owner) => {
-        for (const event of pending.events) {
-          if (fresh.has(event.id)) {
-            results[owner]!.duplicates++;
-            continue;
-          }
-          fresh.set(event.id, { row: toRow(event, pending.origin), owner });
-          min = Math.min(min, event.ts);
-          max = Math.max(max, event.ts);
-        }
-      });
-      const ids = [...fresh.keys()];
-      for (let i = 0; i < ids.length; i += 1000) {
-        const slice = ids.slice(i, i + 1000);
-        const found = await this.query<{ id: string }>(
-          `SELECT id FROM events WHERE ts >= ${min} AND ts <= ${max} AND id IN (${slice.map(token).join(',')})`,
+      const rows = groupRows(group);
+      for (const sql of storedIdQueries(rows))
+        dropStored(
+          rows,
+          (await this.query<{ id: string }>(sql)).map((r) => r.id),
         );
-        for (const { id } of found) {
-          const entry = fresh.get(id);
-          if (!entry) continue;
-          results[entry.owner]!.duplicates++;
-          fresh.delete(id);
-        }
+      if (rows.fresh.size) {
+        const fresh = [...rows.fresh.values()];
+        await this._client.insert({
+          table: 'events',
+          values: fresh.map((r) => r.row),
+          format: 'JSONEachRow',
+        });
+        for (const { owner } of fresh) rows.results[owner]!.inserted++;
       }
-      if (fresh.size) {
-        const rows = [...fresh.values()];
-        await this._client.insert({ table: 'events', values: rows.map((r) => r.row), format: 'JSONEachRow' });
-        for (const { owner } of rows) results[owner]!.inserted++;
-      }
-      group.forEach((pending, i) => pending.done(results[i]!));
+      group.forEach((pending, i) => pending.done(rows.results[i]!));
     } catch (error) {
       for (const pending of group) pending.fail(error);
     }

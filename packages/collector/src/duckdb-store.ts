@@ -4,11 +4,14 @@ import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duc
 import type { WireEvent } from '@vitrine/schema';
 import {
   COLUMNS,
-  toRow,
+  dropStored,
+  groupRows,
+  storedIdQueries,
   type EventRow,
   type EventStore,
   type InsertResult,
   type Origin,
+  type PendingWrite,
   type ReplayChunk,
 } from './store.js';
 
@@ -88,20 +91,6 @@ function append(appender: DuckDBAppender, row: EventRow): void {
   appender.endRow();
 }
 
-/** A SQL string literal; only for values the wire schema limits to `A-Z a-z 0-9 _ - . :`. */
-const token = (value: string) => {
-  if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(value)) throw new Error(`not an id: ${JSON.stringify(value)}`);
-  return `'${value}'`;
-};
-
-/** A write waiting for the next group commit. */
-interface Pending {
-  events: readonly WireEvent[];
-  origin: Origin;
-  done: (result: InsertResult) => void;
-  fail: (error: unknown) => void;
-}
-
 /**
  * Opens (creating when missing) the DuckDB database file `file` (`:memory:` for a throwaway one)
  * and its `events` table; with `readOnly`, an existing file for reports, without writing to it.
@@ -132,7 +121,7 @@ class DuckDBStore implements EventStore {
   readonly kind = 'duckdb' as const;
   private readonly _instance: DuckDBInstance;
   private readonly _conn: DuckDBConnection;
-  private _queue: Pending[] = [];
+  private _queue: PendingWrite[] = [];
   private _running: Promise<void> | null = null;
   /** Reads and deletions wait for the write in progress (one connection, one statement at a time). */
   private _chain: Promise<unknown> = Promise.resolve();
@@ -170,44 +159,21 @@ class DuckDBStore implements EventStore {
     return run;
   }
 
-  private async _write(group: Pending[]): Promise<void> {
-    const results = group.map(() => ({ inserted: 0, duplicates: 0 }));
+  private async _write(group: PendingWrite[]): Promise<void> {
     try {
-      // Within the group: the first copy of an id wins.
-      const fresh = new Map<string, { row: EventRow; owner: number }>();
-      let min = Infinity;
-      let max = -Infinity;
-      group.forEach((pending, owner) => {
-        for (const event of pending.events) {
-          if (fresh.has(event.id)) {
-            results[owner]!.duplicates++;
-            continue;
-          }
-          fresh.set(event.id, { row: toRow(event, pending.origin), owner });
-          min = Math.min(min, event.ts);
-          max = Math.max(max, event.ts);
-        }
-      });
+      const rows = groupRows(group);
       await this._conn.run('BEGIN TRANSACTION');
       try {
-        const ids = [...fresh.keys()];
-        for (let i = 0; i < ids.length; i += 1000) {
-          const slice = ids.slice(i, i + 1000);
-          const found = await this._conn.runAndReadAll(
-            `SELECT id FROM events WHERE ts BETWEEN ${min} AND ${max} AND id IN (${slice.map(token).join(',')})`,
+        for (const sql of storedIdQueries(rows))
+          dropStored(
+            rows,
+            (await this._conn.runAndReadAll(sql)).getRowsJS().map(([id]) => String(id)),
           );
-          for (const [id] of found.getRowsJS()) {
-            const entry = fresh.get(String(id));
-            if (!entry) continue;
-            results[entry.owner]!.duplicates++;
-            fresh.delete(String(id));
-          }
-        }
-        if (fresh.size) {
+        if (rows.fresh.size) {
           const appender = await this._conn.createAppender('events');
-          for (const { row, owner } of fresh.values()) {
+          for (const { row, owner } of rows.fresh.values()) {
             append(appender, row);
-            results[owner]!.inserted++;
+            rows.results[owner]!.inserted++;
           }
           appender.closeSync();
         }
@@ -216,7 +182,7 @@ class DuckDBStore implements EventStore {
         await this._conn.run('ROLLBACK').catch(() => undefined);
         throw error;
       }
-      group.forEach((pending, i) => pending.done(results[i]!));
+      group.forEach((pending, i) => pending.done(rows.results[i]!));
     } catch (error) {
       for (const pending of group) pending.fail(error);
     }

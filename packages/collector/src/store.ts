@@ -230,3 +230,77 @@ export interface EventStore {
   exportTo(file: string, format: 'parquet' | 'ndjson', where?: string): Promise<number>;
   close(): Promise<void>;
 }
+
+/** A write waiting for the next group commit of a store. */
+export interface PendingWrite {
+  events: readonly WireEvent[];
+  origin: Origin;
+  done: (result: InsertResult) => void;
+  fail: (error: unknown) => void;
+}
+
+/** The rows of one group commit: the first copy of each id, and what each request gets told. */
+export interface GroupRows {
+  /** Event id → its row and the index of the request it came from. */
+  fresh: Map<string, { row: EventRow; owner: number }>;
+  /** Per request, in order. */
+  results: InsertResult[];
+  /** Time range of the fresh events (an id's resend carries its original `ts`). */
+  min: number;
+  max: number;
+}
+
+/** `group` as rows, an id sent twice within it counted once (the first copy wins). */
+export function groupRows(group: readonly PendingWrite[]): GroupRows {
+  const out: GroupRows = {
+    fresh: new Map(),
+    results: group.map(() => ({ inserted: 0, duplicates: 0 })),
+    min: Infinity,
+    max: -Infinity,
+  };
+  group.forEach((pending, owner) => {
+    for (const event of pending.events) {
+      if (out.fresh.has(event.id)) {
+        out.results[owner]!.duplicates++;
+        continue;
+      }
+      out.fresh.set(event.id, { row: toRow(event, pending.origin), owner });
+      out.min = Math.min(out.min, event.ts);
+      out.max = Math.max(out.max, event.ts);
+    }
+  });
+  return out;
+}
+
+/** Takes the ids a store already holds out of `rows.fresh`, counting them as duplicates. */
+export function dropStored(rows: GroupRows, stored: Iterable<string>): void {
+  for (const id of stored) {
+    const entry = rows.fresh.get(id);
+    if (!entry) continue;
+    rows.results[entry.owner]!.duplicates++;
+    rows.fresh.delete(id);
+  }
+}
+
+/**
+ * The queries (both dialects) that find which of `rows.fresh` a store already holds, 1,000 ids
+ * each, bounded by the group's time range so the store skips every other row group.
+ */
+export function storedIdQueries(rows: GroupRows): string[] {
+  const ids = [...rows.fresh.keys()];
+  const out: string[] = [];
+  for (let i = 0; i < ids.length; i += 1000)
+    out.push(
+      `SELECT id FROM events WHERE ts >= ${rows.min} AND ts <= ${rows.max} AND id IN (${ids
+        .slice(i, i + 1000)
+        .map(idLiteral)
+        .join(',')})`,
+    );
+  return out;
+}
+
+/** A quoted id for SQL; only for values the wire schema limits to `A-Z a-z 0-9 _ - . :`. */
+export function idLiteral(value: string): string {
+  if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(value)) throw new Error(`not an id: ${JSON.stringify(value)}`);
+  return `'${value}'`;
+}
