@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Product } from '@vitrine/core';
 import { vtEvent } from '@vitrine/schema';
-import { products as catalog } from './catalog.js';
+import { products as catalog } from '../../shared/framework-catalog.js';
 import { useDocumentEvent } from './use-document-event.js';
 
 const money = (m: { amount: number; currency: string }) =>

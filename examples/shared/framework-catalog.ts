@@ -1,3 +1,4 @@
+// The products of the React and Vue examples (the same page in each framework).
 import type { Product } from '@vitrine/core';
 
 /** A square picture of one colour with a label: the example needs no image files. */
