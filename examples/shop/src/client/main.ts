@@ -175,7 +175,16 @@ function loadCatalog(): Promise<CatalogSummary> {
  */
 async function featuredCount(): Promise<number> {
   if (!tracker || consentChoice() !== 'granted') return 12;
-  await consentApplied;
+  // The page never waits long for the tracker: if its consent is not applied within 300 ms, this
+  // visit shows the control and is not exposed (so it does not count in the experiment).
+  const applied = await Promise.race([
+    consentApplied.then(
+      () => true,
+      () => false,
+    ),
+    new Promise<false>((resolve) => setTimeout(() => resolve(false), 300)),
+  ]);
+  if (!applied) return 12;
   return tracker.experiment('featured_grid', ['control', 'more']) === 'more' ? 16 : 12;
 }
 
