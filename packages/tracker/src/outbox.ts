@@ -235,6 +235,8 @@ export async function createOutbox(options: {
       .filter((row) => !durable.has(row))
       .sort(byQueue);
 
+  // When the last write was queued (see `write`).
+  let lastAt = 0;
   const outbox: TrackerOutbox = {
     persistent: !!db,
 
@@ -246,7 +248,8 @@ export async function createOutbox(options: {
       const queued = events.length ? destinations : [];
       const entries = Object.entries(meta ?? {});
       if (!queued.length && !entries.length) return;
-      const at = now();
+      // Strictly after the previous write, even within the same millisecond: `at` orders the queue.
+      const at = (lastAt = Math.max(now(), lastAt + 0.001));
       const rows = queued.flatMap((destination) => {
         expire(destination);
         const group = events.map((event): Row => ({
